@@ -1,0 +1,9 @@
+import { defineGeminiVisionConfig } from '@gemini-vision/vitest-config';
+
+// Long property runs: `pnpm test:fuzz`. FUZZ_RUNS sets the cases per property (default 100,000).
+export default defineGeminiVisionConfig({
+  name: 'core-fuzz',
+  include: ['src/**/*.fuzz.test.ts'],
+  exclude: ['**/*.test.ts'],
+  testTimeout: 600_000,
+});

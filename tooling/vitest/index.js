@@ -1,0 +1,28 @@
+// @ts-check
+import { defaultServerConditions } from 'vite';
+import { defineConfig } from 'vitest/config';
+
+/** The export condition every workspace package lists first, pointing at its TypeScript source. */
+export const SOURCE_CONDITION = '@gemini-vision/source';
+
+/**
+ * Shared vitest configuration: tests read workspace sources through the source condition,
+ * sit beside the code, and write a JSON report that `.ci/summarize-tests.mjs` sums up.
+ *
+ * @param {{ name: string, include?: string[], exclude?: string[], testTimeout?: number }} options
+ */
+export function defineGeminiVisionConfig({ name, include, exclude = [], testTimeout }) {
+  return defineConfig({
+    resolve: { conditions: [SOURCE_CONDITION, ...defaultServerConditions] },
+    ssr: { resolve: { conditions: [SOURCE_CONDITION, ...defaultServerConditions] } },
+    test: {
+      name,
+      include: include ?? ['src/**/*.test.ts', 'test/**/*.test.ts'],
+      exclude: ['**/node_modules/**', '**/dist/**', '**/*.live.test.ts', '**/*.fuzz.test.ts', ...exclude],
+      restoreMocks: true,
+      ...(testTimeout === undefined ? {} : { testTimeout }),
+      reporters: ['default', 'json'],
+      outputFile: { json: '.cache/vitest-report.json' },
+    },
+  });
+}
