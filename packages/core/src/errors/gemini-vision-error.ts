@@ -6,6 +6,11 @@ const brand = Symbol.for('gemini-vision.error');
  * @remarks
  * Programs branch on these; messages are for people and may be reworded in any release.
  * Codes are only ever added, never renamed.
+ *
+ * @example
+ * ```ts
+ * const code: GeminiVisionErrorCode = 'UNKNOWN_MODEL';
+ * ```
  */
 export type GeminiVisionErrorCode =
   | 'INVALID_ARGUMENT'
@@ -25,7 +30,14 @@ export type GeminiVisionErrorCode =
   | 'BATCH_JOB_FAILED'
   | 'ABORTED';
 
-/** Options shared by every {@link GeminiVisionError} constructor. */
+/**
+ * Options shared by every {@link GeminiVisionError} constructor.
+ *
+ * @example
+ * ```ts
+ * const options: GeminiVisionErrorOptions = { cause: new Error('socket hang up') };
+ * ```
+ */
 export interface GeminiVisionErrorOptions {
   /** The underlying error, kept for debugging (`error.cause`). */
   readonly cause?: unknown;

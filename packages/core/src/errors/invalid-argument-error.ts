@@ -1,7 +1,14 @@
 import { describeValue } from '../internal/describe-value';
 import { GeminiVisionError } from './gemini-vision-error';
 
-/** Constructor options of {@link InvalidArgumentError}. */
+/**
+ * Constructor options of {@link InvalidArgumentError}.
+ *
+ * @example
+ * ```ts
+ * const options: InvalidArgumentErrorOptions = { argument: 'size.width', expected: 'a positive integer', received: 0 };
+ * ```
+ */
 export interface InvalidArgumentErrorOptions {
   /** Path of the offending argument as the caller wrote it, e.g. `size.width`. */
   readonly argument: string;

@@ -1,0 +1,3 @@
+import { defineGeminiVisionConfig } from '@gemini-vision/vitest-config';
+
+export default defineGeminiVisionConfig({ name: 'gemini', testTimeout: 30_000 });
