@@ -4,6 +4,6 @@ import { defineGeminiVisionConfig } from '@gemini-vision/vitest-config';
 export default defineGeminiVisionConfig({
   name: 'core-fuzz',
   include: ['src/**/*.fuzz.test.ts'],
-  exclude: ['**/*.test.ts'],
+  exclude: [],
   testTimeout: 600_000,
 });

@@ -9,7 +9,7 @@ import { deepImportPatterns } from './base.js';
  */
 export const corePurityConfig = defineConfig({
   files: ['src/**/*.ts'],
-  ignores: ['src/**/*.test.ts', 'src/**/*.bench.ts'],
+  ignores: ['src/**/*.test.ts', 'src/**/*.bench.ts', 'src/**/__fixtures__/**'],
   rules: {
     'no-restricted-imports': [
       'error',

@@ -9,16 +9,19 @@ export const SOURCE_CONDITION = '@gemini-vision/source';
  * Shared vitest configuration: tests read workspace sources through the source condition,
  * sit beside the code, and write a JSON report that `.ci/summarize-tests.mjs` sums up.
  *
+ * Long property runs (`*.fuzz.test.ts`) are excluded unless `exclude` is given explicitly, which
+ * replaces that default (the fuzz config passes `exclude: []` and its own `include`).
+ *
  * @param {{ name: string, include?: string[], exclude?: string[], testTimeout?: number }} options
  */
-export function defineGeminiVisionConfig({ name, include, exclude = [], testTimeout }) {
+export function defineGeminiVisionConfig({ name, include, exclude = ['**/*.fuzz.test.ts'], testTimeout }) {
   return defineConfig({
     resolve: { conditions: [SOURCE_CONDITION, ...defaultServerConditions] },
     ssr: { resolve: { conditions: [SOURCE_CONDITION, ...defaultServerConditions] } },
     test: {
       name,
       include: include ?? ['src/**/*.test.ts', 'test/**/*.test.ts'],
-      exclude: ['**/node_modules/**', '**/dist/**', '**/*.live.test.ts', '**/*.fuzz.test.ts', ...exclude],
+      exclude: ['**/node_modules/**', '**/dist/**', '**/*.live.test.ts', ...exclude],
       restoreMocks: true,
       ...(testTimeout === undefined ? {} : { testTimeout }),
       reporters: ['default', 'json'],

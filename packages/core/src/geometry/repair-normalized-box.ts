@@ -1,6 +1,13 @@
 import type { NormalizedBox } from './types';
 
-/** The largest normalized coordinate Gemini uses: boxes and points are scaled to 0..1000. */
+/**
+ * The largest normalized coordinate Gemini uses: boxes and points are scaled to 0..1000.
+ *
+ * @example
+ * ```ts
+ * const fraction = 390 / NORMALIZED_COORDINATE_MAX; // => 0.39
+ * ```
+ */
 export const NORMALIZED_COORDINATE_MAX = 1000;
 
 /**
@@ -10,6 +17,12 @@ export const NORMALIZED_COORDINATE_MAX = 1000;
  * - `clamped`: a value was outside 0..1000 and was clamped into range.
  * - `looks-like-pixels`: a value above 1000 suggests pixel coordinates rather than 0..1000.
  * - `degenerate`: after repair the box has zero width or height.
+ *
+ * @example
+ * ```ts
+ * const { repairs } = repairNormalizedBox([574, 64, 390, 203]);
+ * repairs.includes('reversed-y' satisfies BoxRepair); // => true
+ * ```
  */
 export type BoxRepair = 'reversed-y' | 'reversed-x' | 'clamped' | 'looks-like-pixels' | 'degenerate';
 

@@ -1,0 +1,3 @@
+// Public API of the ports: interfaces that adapter packages implement.
+export type { ImageInfo, ImageProber } from './image-prober';
+export type { MaskDecoder } from './mask-decoder';
