@@ -8,4 +8,6 @@ export default defineConfig({
   dts: true,
   sourcemap: true,
   clean: true,
+  // With platform 'node', tsdown 0.21 emits .mjs/.d.mts unless told otherwise; package.json points at .js/.d.ts.
+  fixedExtension: false,
 });
