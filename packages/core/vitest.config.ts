@@ -1,3 +1,3 @@
 import { defineGeminiVisionConfig } from '@gemini-vision/vitest-config';
 
-export default defineGeminiVisionConfig({ name: 'core' });
+export default defineGeminiVisionConfig({ name: 'core', isolate: false });

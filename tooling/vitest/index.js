@@ -12,9 +12,12 @@ export const SOURCE_CONDITION = '@gemini-vision/source';
  * Long property runs (`*.fuzz.test.ts`) are excluded unless `exclude` is given explicitly, which
  * replaces that default (the fuzz config passes `exclude: []` and its own `include`).
  *
- * @param {{ name: string, include?: string[], exclude?: string[], testTimeout?: number }} options
+ * `isolate: false` shares one module graph across test files (much faster imports); use it only
+ * where modules hold no state between tests, as in pure `core`.
+ *
+ * @param {{ name: string, include?: string[], exclude?: string[], testTimeout?: number, isolate?: boolean }} options
  */
-export function defineGeminiVisionConfig({ name, include, exclude = ['**/*.fuzz.test.ts'], testTimeout }) {
+export function defineGeminiVisionConfig({ name, include, exclude = ['**/*.fuzz.test.ts'], testTimeout, isolate }) {
   return defineConfig({
     resolve: { conditions: [SOURCE_CONDITION, ...defaultServerConditions] },
     ssr: { resolve: { conditions: [SOURCE_CONDITION, ...defaultServerConditions] } },
@@ -23,6 +26,7 @@ export function defineGeminiVisionConfig({ name, include, exclude = ['**/*.fuzz.
       include: include ?? ['src/**/*.test.ts', 'test/**/*.test.ts'],
       exclude: ['**/node_modules/**', '**/dist/**', '**/*.live.test.ts', ...exclude],
       restoreMocks: true,
+      ...(isolate === undefined ? {} : { isolate }),
       ...(testTimeout === undefined ? {} : { testTimeout }),
       reporters: ['default', 'json'],
       outputFile: { json: '.cache/vitest-report.json' },
