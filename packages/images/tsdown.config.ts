@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsdown';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts' },
+  // `probe/index` is the `./probe` subpath: header-only probing without loading sharp (fast CLI start).
+  entry: { index: 'src/index.ts', 'probe/index': 'src/probe/index.ts' },
   format: 'esm',
   platform: 'node',
   target: 'node20',

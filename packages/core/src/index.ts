@@ -1,6 +1,18 @@
 // The public API of @gemini-vision/core. Every export is named explicitly; each domain folder
 // lists its own exports in its index.ts.
 export {
+  AbortedError,
+  type AbortedErrorOptions,
+  ApiCallError,
+  type ApiCallErrorOptions,
+  ApiKeyMissingError,
+  type ApiKeyMissingErrorOptions,
+  BatchJobFailedError,
+  type BatchJobFailedErrorOptions,
+  BudgetExceededError,
+  type BudgetExceededErrorOptions,
+  CapabilityUnsupportedError,
+  type CapabilityUnsupportedErrorOptions,
   GeminiVisionError,
   type GeminiVisionErrorCode,
   type GeminiVisionErrorOptions,
@@ -17,6 +29,8 @@ export {
   InvalidArgumentError,
   type InvalidArgumentErrorOptions,
   MaskDecodeError,
+  RequestLimitExceededError,
+  type RequestLimitExceededErrorOptions,
   UnknownModelError,
   UnsafePathError,
   type UnsafePathErrorOptions,
@@ -197,6 +211,9 @@ export {
 } from './export/index';
 export {
   type ImageInfo,
+  type ImagePreparer,
+  type ImagePreparerOptions,
+  type ImagePreparerResult,
   type ImageProber,
   type MaskDecoder,
 } from './ports/index';

@@ -16,3 +16,16 @@ export {
   type ImageUnsupportedFormatErrorOptions,
 } from './image-unsupported-format-error';
 export { UnsafePathError, type UnsafePathErrorOptions } from './unsafe-path-error';
+export { AbortedError, type AbortedErrorOptions } from './aborted-error';
+export { ApiCallError, type ApiCallErrorOptions } from './api-call-error';
+export { ApiKeyMissingError, type ApiKeyMissingErrorOptions } from './api-key-missing-error';
+export { BatchJobFailedError, type BatchJobFailedErrorOptions } from './batch-job-failed-error';
+export { BudgetExceededError, type BudgetExceededErrorOptions } from './budget-exceeded-error';
+export {
+  CapabilityUnsupportedError,
+  type CapabilityUnsupportedErrorOptions,
+} from './capability-unsupported-error';
+export {
+  RequestLimitExceededError,
+  type RequestLimitExceededErrorOptions,
+} from './request-limit-exceeded-error';

@@ -1,3 +1,5 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- opentype.js ships no types; this makes its ambient typings reach every program that compiles this source
+/// <reference path="../internal/opentype-js.d.ts" />
 import type { Font } from 'opentype.js';
 import sharp, { type OverlayOptions } from 'sharp';
 

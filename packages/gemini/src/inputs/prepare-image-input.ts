@@ -1,0 +1,182 @@
+import {
+  adviseResize,
+  GeminiVisionError,
+  type FrameTransformOptions,
+  type GeminiBackend,
+  type ImageInfo,
+  type ImagePreparer,
+  type ImagePreparerOptions,
+  type ImageProber,
+  type MediaResolution,
+  type Size,
+} from '@gemini-vision/core';
+
+import { hashBytes } from '../internal/hash-bytes';
+import type { LoadedImage } from './load-image-input';
+
+/**
+ * How images are prepared before sending.
+ *
+ * - `false` (default): sent as they are, except that an image with an EXIF rotation is turned
+ *   upright when an `imagePreparer` is available.
+ * - `{ maxSide }`: scaled down so the longest side is at most `maxSide` pixels (the cookbook
+ *   sends 640 or 1024), turned upright and re-encoded.
+ * - `'token-optimal'`: scaled to core's `adviseResize` recommendation for the model (never below
+ *   768 px on the shorter side, so detail for detection survives).
+ *
+ * Anything but `false` needs an `imagePreparer`.
+ *
+ * @example
+ * ```ts
+ * const prepare: PrepareSetting = { maxSide: 1024 };
+ * ```
+ */
+export type PrepareSetting = false | { readonly maxSide: number } | 'token-optimal';
+
+/**
+ * The shorter side `'token-optimal'` preparation never goes below, in pixels, so that detection
+ * keeps its detail.
+ *
+ * @example
+ * ```ts
+ * adviseResize(size, { model, minSide: TOKEN_OPTIMAL_MIN_SIDE });
+ * ```
+ */
+export const TOKEN_OPTIMAL_MIN_SIDE = 768;
+
+/**
+ * One image as it was sent, and how it relates to the original.
+ *
+ * @example
+ * ```ts
+ * const [image] = result.images;
+ * console.log(image.original.displayWidth, '→', image.sentSize.width, image.transport);
+ * ```
+ */
+export interface SentImage {
+  /** Position of the image in the request (0-based). */
+  readonly index: number;
+  /** Where it came from. */
+  readonly source: 'path' | 'url' | 'bytes';
+  /** The path, the URL without its query string, or `a N-byte buffer`. */
+  readonly description: string;
+  /** The original's header, as the `imageProber` read it. */
+  readonly original: ImageInfo;
+  /** MIME type of the bytes sent. */
+  readonly mimeType: string;
+  /** Size of the bytes sent, before base64. */
+  readonly byteLength: number;
+  /** Pixel size of the image sent. */
+  readonly sentSize: Size;
+  /** The frame transform record: `createFrameTransform(transform)` maps sent coordinates to the original. */
+  readonly transform: FrameTransformOptions;
+  /** Whether the `imagePreparer` re-encoded the image (resize, rotation, metadata stripping). */
+  readonly prepared: boolean;
+  /** Hex SHA-256 of the bytes sent; Files API uploads are reused by it. */
+  readonly sha256: string;
+  /** How the image travelled: inline base64 or a Files API reference. */
+  readonly transport: 'inline' | 'files-api';
+  /** The Files API name (`files/…`), when uploaded. */
+  readonly fileName: string | undefined;
+  /** Whether an earlier upload of the same bytes was reused. */
+  readonly reusedUpload: boolean;
+}
+
+/** A {@link SentImage} before transport is chosen, with its bytes. */
+export interface ImagePayload extends Omit<SentImage, 'transport' | 'fileName' | 'reusedUpload'> {
+  /** The bytes to send. */
+  readonly bytes: Uint8Array;
+  /** Caveats, e.g. a rotation that could not be applied. */
+  readonly warnings: readonly string[];
+}
+
+/** Options of {@link prepareImageInput}. */
+export interface PrepareImageInputOptions {
+  /** Reads the header. */
+  readonly prober: ImageProber;
+  /** Resizes and rotates, if available. */
+  readonly preparer: ImagePreparer | undefined;
+  /** What to do. */
+  readonly prepare: PrepareSetting;
+  /** For `'token-optimal'`. */
+  readonly model: string;
+  /** For `'token-optimal'`. */
+  readonly mediaResolution: MediaResolution | undefined;
+  /** For `'token-optimal'`. */
+  readonly backend: GeminiBackend;
+}
+
+/**
+ * Probes an image and, when needed, prepares it: the bytes to send, their size and the frame
+ * transform back to the original.
+ */
+export async function prepareImageInput(index: number, loaded: LoadedImage, options: PrepareImageInputOptions): Promise<ImagePayload> {
+  const original = await options.prober.probe(loaded.bytes);
+  const displayed: Size = { width: original.displayWidth, height: original.displayHeight };
+  const warnings: string[] = [];
+  const request = preparationRequest(displayed, options);
+  const rotated = original.orientation !== 1;
+  const { preparer } = options;
+
+  if (preparer !== undefined && (request !== undefined || rotated)) {
+    try {
+      const prepared = await preparer.prepare(loaded.bytes, request ?? {});
+      return {
+        index,
+        source: loaded.source,
+        description: loaded.description,
+        original,
+        bytes: prepared.bytes,
+        mimeType: prepared.mimeType,
+        byteLength: prepared.bytes.byteLength,
+        sentSize: { width: prepared.width, height: prepared.height },
+        transform: prepared.transform,
+        prepared: true,
+        sha256: hashBytes(prepared.bytes),
+        warnings,
+      };
+    } catch (error) {
+      // HEIC/HEIF that the preparer cannot decode: Gemini accepts them as they are.
+      const heif = original.format === 'heic' || original.format === 'heif';
+      if (!(heif && GeminiVisionError.isInstance(error) && error.code === 'IMAGE_UNSUPPORTED_FORMAT')) throw error;
+      warnings.push(`Image ${index} (${original.format}) could not be prepared by \`${preparer.name}\`, so it was sent unchanged.`);
+    }
+  }
+  if (rotated) {
+    warnings.push(
+      `Image ${index} has EXIF orientation ${original.orientation} but was sent unrotated${preparer === undefined ? ' (no imagePreparer)' : ''}; coordinates refer to its stored pixel grid.`,
+    );
+  }
+  const stored: Size = { width: original.width, height: original.height };
+  return {
+    index,
+    source: loaded.source,
+    description: loaded.description,
+    original,
+    bytes: loaded.bytes,
+    mimeType: original.mimeType,
+    byteLength: loaded.bytes.byteLength,
+    sentSize: stored,
+    transform: { originalSize: stored, orientation: 1, steps: [] },
+    prepared: false,
+    sha256: hashBytes(loaded.bytes),
+    warnings,
+  };
+}
+
+/** The preparer options for the setting, or `undefined` when no resize is needed. */
+function preparationRequest(displayed: Size, options: PrepareImageInputOptions): ImagePreparerOptions | undefined {
+  const { prepare } = options;
+  if (prepare === false) return undefined;
+  if (prepare === 'token-optimal') {
+    const advice = adviseResize(displayed, {
+      model: options.model,
+      mediaResolution: options.mediaResolution,
+      backend: options.backend,
+      minSide: Math.min(TOKEN_OPTIMAL_MIN_SIDE, displayed.width, displayed.height),
+    });
+    const size = advice.recommended.size;
+    return size.width < displayed.width || size.height < displayed.height ? { targetSize: size } : undefined;
+  }
+  return Math.max(displayed.width, displayed.height) > prepare.maxSide ? { maxSide: prepare.maxSide } : undefined;
+}
