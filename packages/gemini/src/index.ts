@@ -43,7 +43,12 @@ export {
   type VisionTask,
 } from './prompts/index';
 export { type TextPlacement, type TransportSetting } from './requests/index';
-export { type DetectedObject, type PointedObject, type SegmentedObject } from './results/index';
+export {
+  type DetectedObject,
+  type ModelReply,
+  type PointedObject,
+  type SegmentedObject,
+} from './results/index';
 export {
   computeRetryDelay,
   DEFAULT_RETRY_POLICY,

@@ -1,6 +1,14 @@
 import type { BilledUsage } from '../ledger/create-cost-ledger';
 
-/** The parts of a model reply the tasks use, whichever API carried it. */
+/**
+ * The parts of a model reply the tasks use, whichever API carried it (`generateContent`, the
+ * Interactions API, or a Batch API result).
+ *
+ * @example
+ * ```ts
+ * const reply: ModelReply = { text: '[]', finishReason: 'STOP', usage: undefined, modelVersion: undefined };
+ * ```
+ */
 export interface ModelReply {
   /** The reply text (thought parts excluded), `''` when there is none. */
   readonly text: string;
