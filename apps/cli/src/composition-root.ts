@@ -2,7 +2,7 @@
 // loaded with a dynamic import() on first use, so a command pays only for what it needs:
 // `estimate` loads the header prober (no sharp), `render` adds pngjs and sharp, and the live
 // commands add @google/genai.
-import type { ImagePreparer, ImageProber, MaskDecoder } from '@gemini-vision/core';
+import type { ImageProber, MaskDecoder } from '@gemini-vision/core';
 import type { GeminiVision, GeminiVisionSettings } from '@gemini-vision/gemini';
 import type { Emulator, EmulatorOptions } from '@gemini-vision/gemini/emulator';
 import type { OverlayDrawing, RenderOverlayOptions } from '@gemini-vision/images';
@@ -47,8 +47,6 @@ export interface Services {
   readonly imageProber: () => Promise<ImageProber>;
   /** PNG mask decoder (pngjs). */
   readonly maskDecoder: () => Promise<MaskDecoder>;
-  /** Image preparer (sharp): orients, resizes and re-encodes. */
-  readonly imagePreparer: () => Promise<ImagePreparer>;
   /** Overlay renderer (sharp). */
   readonly overlayRenderer: () => Promise<OverlayRenderer>;
   /** File naming from labels. */
@@ -95,10 +93,6 @@ export function createServices(): Services {
       const { createPngMaskDecoder } = await import('@gemini-vision/images');
       return createPngMaskDecoder();
     }),
-    imagePreparer: once(async () => {
-      const { prepareImage } = await import('@gemini-vision/images');
-      return { name: 'sharp', prepare: prepareImage };
-    }),
     overlayRenderer: once(async () => {
       const { renderOverlay } = await import('@gemini-vision/images');
       return renderOverlay;
@@ -113,7 +107,8 @@ export function createServices(): Services {
         import('@gemini-vision/images'),
         import('@gemini-vision/images/probe'),
       ]);
-      // The preparer is always wired: even without resizing, EXIF-rotated photos are turned upright.
+      // The preparer is always wired: even without resizing, EXIF-rotated photos are turned upright
+      // and GIF/AVIF (which Gemini does not accept) are converted to PNG/JPEG by the client.
       return createGeminiVision({
         ...settings,
         imageProber: prober.createImageProber(),

@@ -25,7 +25,6 @@ function createFakeServices(overrides: Partial<Services> = {}): Services {
           }),
       }),
     maskDecoder: unused,
-    imagePreparer: unused,
     overlayRenderer: unused,
     fileNaming: unused,
     startEmulator: unused,

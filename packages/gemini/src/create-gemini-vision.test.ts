@@ -243,10 +243,11 @@ describe('createGeminiVision', () => {
   });
 
   it('refuses a request no transport can carry', async () => {
-    const vision = createVision();
+    const vision = createVision({ imagePreparer: undefined });
     const gif = new TextEncoder().encode('GIF89a\u0001\u0000\u0001\u0000\u0000\u0000\u0000;');
 
-    await expect(vision.caption(gif)).rejects.toSatisfy((error) => RequestLimitExceededError.isInstance(error) || InvalidArgumentError.isInstance(error) || (error as Error).name.startsWith('Image'));
+    await expect(vision.caption(gif)).rejects.toSatisfy((error) => RequestLimitExceededError.isInstance(error));
+    await expect(vision.caption(gif)).rejects.toThrow(/`image\/gif`, which Gemini does not accept/u);
     expect(emulator.requests).toHaveLength(0);
   });
 
@@ -255,7 +256,13 @@ describe('createGeminiVision', () => {
     vi.stubEnv('GOOGLE_API_KEY', '');
     const vision = createVision({ apiKey: undefined });
 
-    await expect(vision.caption(image512)).rejects.toBeInstanceOf(ApiKeyMissingError);
+    const error: unknown = await vision.caption(image512).catch((caught: unknown) => caught);
+
+    expect(error).toBeInstanceOf(ApiKeyMissingError);
+    expect((error as Error).message).toBe(
+      'Expected a Gemini API key, but none was found. Set GEMINI_API_KEY (or GOOGLE_API_KEY) in the environment, or pass `apiKey` in code. Get a key at https://aistudio.google.com/apikey.',
+    );
+    expect(emulator.requests).toHaveLength(0);
   });
 
   it('reads the key and the base URL from the environment', async () => {

@@ -114,7 +114,10 @@ export interface GeminiVisionSettings {
   readonly maskDecoder: MaskDecoder;
   /**
    * Resizes, rotates and re-encodes images: `{ name: 'sharp', prepare: prepareImage }` with
-   * `@gemini-vision/images`. Needed for `prepare`; without it rotated photos are sent as stored.
+   * `@gemini-vision/images`. Needed for `prepare`. With it, EXIF-rotated photos are sent upright
+   * and GIF/AVIF (which Gemini does not accept) as PNG/JPEG, so results are in displayed pixels;
+   * without it, rotated photos are sent as stored (results on the stored grid, with an
+   * `orientation-not-applied` issue) and GIF/AVIF are refused (`RequestLimitExceededError`).
    * @defaultValue none
    */
   readonly imagePreparer?: ImagePreparer | undefined;

@@ -46,7 +46,9 @@ export { type TextPlacement, type TransportSetting } from './requests/index';
 export {
   type DetectedObject,
   type ModelReply,
+  type OrientationNotAppliedIssue,
   type PointedObject,
+  type ResultIssue,
   type SegmentedObject,
 } from './results/index';
 export {

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 
 import { GeminiVisionError, type ImageInfo, SUPPORTED_IMAGE_MIME_TYPES } from '@gemini-vision/core';
-import type { ImageInput } from '@gemini-vision/gemini';
 
 import type { CommandContext } from '../command-context';
 import type { FileNaming } from '../composition-root';
@@ -31,25 +30,13 @@ export interface PlannedImage {
  *
  * @example
  * ```ts
- * const probed: ProbedImage = { ...planned, info, convert: info.mimeType === 'image/gif' };
+ * const probed: ProbedImage = { ...planned, info };
  * ```
  */
 export interface ProbedImage extends PlannedImage {
-  /** Size and orientation, read from the header. */
+  /** Size, orientation and real MIME type, read from the header. */
   readonly info: ImageInfo;
-  /** Gemini does not accept its format (GIF, AVIF): it is sent re-encoded, at the same size. */
-  readonly convert: boolean;
 }
-
-/**
- * Where the bytes to send come from: the file's path, or a PNG/JPEG re-encoding of it.
- *
- * @example
- * ```ts
- * const input = await inputOf(image); // a path, or the re-encoded bytes
- * ```
- */
-export type InputOf = (image: ProbedImage) => Promise<ImageInput>;
 
 /**
  * What happened to one image of a live run.
@@ -123,7 +110,7 @@ export async function probeImages(
     context.io.signal.throwIfAborted();
     try {
       const info = await prober.probe(image.absolute);
-      probed.push({ ...image, info, convert: !(SUPPORTED_IMAGE_MIME_TYPES as readonly string[]).includes(info.mimeType) });
+      probed.push({ ...image, info });
     } catch (error) {
       if (!GeminiVisionError.isInstance(error)) throw error;
       failImage(image, { code: error.code, message: error.message.split(image.absolute).join(image.path) });
@@ -133,32 +120,25 @@ export async function probeImages(
 }
 
 /**
- * Creates the source of the bytes to send. GIF and AVIF, which Gemini does not accept, are
- * re-encoded as PNG or JPEG at the same size (and turned upright) by the images preparer, each
- * time they are needed, so a large folder is never held in memory.
+ * Notes on stderr which images Gemini does not accept as they are (GIF, AVIF): the client
+ * converts them with the images preparer to PNG or JPEG, at their own size (or to `--resize`).
  *
  * @param images - The images to send.
- * @param quiet - Print no note about the conversion (`--json`).
- * @param context - I/O and the preparer.
- * @returns The {@link InputOf} function.
+ * @param quiet - Print nothing (`--json`).
+ * @param context - I/O.
  *
  * @example
  * ```ts
- * const inputOf = await createInputSource(probed, false, context);
- * await vision.detect(await inputOf(image));
+ * noteConvertedImages(probed, options.json, context);
  * ```
  */
-export async function createInputSource(images: readonly ProbedImage[], quiet: boolean, context: CommandContext): Promise<InputOf> {
-  const converted = images.filter((image) => image.convert);
-  if (converted.length === 0) return (image) => Promise.resolve(image.absolute);
-  if (!quiet) {
-    const formats = [...new Set(converted.map((image) => image.info.format.toUpperCase()))].sort().join(' and ');
-    writeDiagnostic(
-      context,
-      'note',
-      `${converted.length} image${converted.length === 1 ? '' : 's'} (${formats}) will be sent as PNG or JPEG at the same size: Gemini does not accept ${formats}.`,
-    );
-  }
-  const preparer = await context.services.imagePreparer();
-  return async (image) => (image.convert ? (await preparer.prepare(image.absolute)).bytes : image.absolute);
+export function noteConvertedImages(images: readonly ProbedImage[], quiet: boolean, context: CommandContext): void {
+  const converted = images.filter((image) => !(SUPPORTED_IMAGE_MIME_TYPES as readonly string[]).includes(image.info.mimeType));
+  if (converted.length === 0 || quiet) return;
+  const formats = [...new Set(converted.map((image) => image.info.format.toUpperCase()))].sort().join(' and ');
+  writeDiagnostic(
+    context,
+    'note',
+    `${converted.length} image${converted.length === 1 ? '' : 's'} (${formats}) will be sent as PNG or JPEG at the same size: Gemini does not accept ${formats}.`,
+  );
 }

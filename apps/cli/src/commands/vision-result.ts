@@ -1,4 +1,5 @@
-import type { CocoRle, ParseIssue, PixelBox, PixelPoint, Size } from '@gemini-vision/core';
+import type { CocoRle, PixelBox, PixelPoint, Size } from '@gemini-vision/core';
+import type { ResultIssue } from '@gemini-vision/gemini';
 
 /**
  * The live tasks: three spatial ones that return items in pixels, three that return text.
@@ -65,7 +66,7 @@ export interface ImageResult {
   readonly task: LiveTask;
   /** The model that answered. */
   readonly model: string;
-  /** Displayed size of the original image, for spatial tasks; else `null`. */
+  /** Size of the original image the coordinates refer to (as displayed; as stored when `issues` says `orientation-not-applied`), for spatial tasks; else `null`. */
   readonly imageSize: Size | null;
   /** Spatial items in original-image pixels; `null` for text tasks. */
   readonly items: readonly ResultItem[] | null;
@@ -73,8 +74,8 @@ export interface ImageResult {
   readonly answer: string | null;
   /** The model's raw reply text. */
   readonly text: string;
-  /** Parse issues (spatial tasks and classify). */
-  readonly issues: readonly ParseIssue[];
+  /** Parse issues (spatial tasks and classify), and the client's image issues (`orientation-not-applied`). */
+  readonly issues: readonly ResultIssue[];
   /** Caveats reported by the client (unrotated image, capability notes). */
   readonly warnings: readonly string[];
   /** Tokens billed, as the API reported them (`null` for a field it did not report), or `null`. */

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import pLimit from 'p-limit';
 
 import { estimateRequestCost, GeminiVisionError, type GeminiVisionErrorCode, type MediaResolution, resolveModel } from '@gemini-vision/core';
-import type { GeminiVision, ImageInput, PrepareSetting, SegmentOptions } from '@gemini-vision/gemini';
+import type { GeminiVision, PrepareSetting, SegmentOptions } from '@gemini-vision/gemini';
 
 import { CliError } from '../cli-error';
 import type { CommandContext } from '../command-context';
@@ -13,7 +13,7 @@ import { collectImagePaths } from '../input/collect-image-paths';
 import { formatDollars } from '../output/format-amounts';
 import { writeDiagnostic } from '../output/write-diagnostic';
 import { type AnyTaskResult, type ResultWriter, saveImageResult } from './save-image-result';
-import { createInputSource, type ImageOutcome, type InputOf, planImages, type PlannedImage, type ProbedImage, probeImages } from './vision-images';
+import { type ImageOutcome, noteConvertedImages, planImages, type PlannedImage, type ProbedImage, probeImages } from './vision-images';
 import { prepareOutputFolder, readSavedResult, type RunManifest, STATE_FOLDER } from './vision-output-folder';
 import { type ImageResult, isSpatialTask, type LiveTask } from './vision-result';
 import { writeDatasetExports } from './write-dataset-exports';
@@ -179,7 +179,7 @@ export async function runVision(inputs: readonly string[], options: VisionComman
       release(image.name, undefined);
     };
     const probed = await probeImages(pending, context, failImage);
-    const inputOf = await createInputSource(probed, options.json, context);
+    noteConvertedImages(probed, options.json, context);
     const vision = await context.services.createVision(visionSettings(options, apiKey, baseUrl, context));
     const renderer = outDirectory !== undefined && isSpatialTask(options.task) ? await context.services.overlayRenderer() : undefined;
     const writer: ResultWriter = { outDirectory, naming, renderer, pricing: options.batch ? 'batch' : 'standard' };
@@ -188,7 +188,7 @@ export async function runVision(inputs: readonly string[], options: VisionComman
       outcomes.set(image.name, { image, status: 'done', result: saved });
       release(image.name, options.json ? undefined : describeDone(image, saved, options, context));
     };
-    const checked = await preflight(vision, probed, inputOf, options, context, failImage);
+    const checked = await preflight(vision, probed, options, context, failImage);
     estimatedUsd = checked.total;
     const accepted = checked.accepted;
     release = createInOrderWriter(
@@ -200,9 +200,9 @@ export async function runVision(inputs: readonly string[], options: VisionComman
 
     try {
       if (options.batch) {
-        if (accepted.length > 0) await runAsBatch(vision, accepted, inputOf, options, outDirectory ?? io.cwd, context, finishImage, failImage);
+        if (accepted.length > 0) await runAsBatch(vision, accepted, options, outDirectory ?? io.cwd, context, finishImage, failImage);
       } else {
-        await runDirectly(vision, accepted, inputOf, options, context, finishImage, failImage);
+        await runDirectly(vision, accepted, options, context, finishImage, failImage);
       }
     } catch (error) {
       if (io.signal.aborted) {
@@ -347,7 +347,7 @@ function visionSettings(options: VisionCommandOptions, apiKey: string, baseUrl: 
  * upright at its own size, so that results refer to the image as people see it.
  */
 function taskOptions(options: VisionCommandOptions, image: ProbedImage, signal: AbortSignal | undefined): SegmentOptions {
-  const turnUpright = options.resize === false && image.info.orientation !== 1 && !image.convert;
+  const turnUpright = options.resize === false && image.info.orientation !== 1;
   return {
     ...(turnUpright ? { prepare: { maxSide: Math.max(image.info.displayWidth, image.info.displayHeight) } } : {}),
     ...(options.prompt === undefined ? {} : { prompt: options.prompt }),
@@ -364,7 +364,6 @@ function taskOptions(options: VisionCommandOptions, image: ProbedImage, signal: 
 async function preflight(
   vision: GeminiVision,
   pending: readonly ProbedImage[],
-  inputOf: InputOf,
   options: VisionCommandOptions,
   context: CommandContext,
   failImage: (image: PlannedImage, error: { code: string; message: string }) => void,
@@ -375,7 +374,7 @@ async function preflight(
     context.io.signal.throwIfAborted();
     let estimate;
     try {
-      ({ estimate } = await vision.estimate(options.task, await inputOf(image), {
+      ({ estimate } = await vision.estimate(options.task, image.absolute, {
         ...taskOptions(options, image, undefined),
         ...(options.question === undefined ? {} : { question: options.question }),
         ...(options.classes === undefined ? {} : { classes: options.classes }),
@@ -419,7 +418,6 @@ async function preflight(
 async function runDirectly(
   vision: GeminiVision,
   pending: readonly ProbedImage[],
-  inputOf: InputOf,
   options: VisionCommandOptions,
   context: CommandContext,
   finishImage: (image: ProbedImage, result: AnyTaskResult) => Promise<void>,
@@ -432,7 +430,7 @@ async function runDirectly(
       signal.throwIfAborted();
       let result: AnyTaskResult;
       try {
-        result = await callTask(vision, image, await inputOf(image), options, signal);
+        result = await callTask(vision, image, options, signal);
       } catch (error) {
         if (signal.aborted) throw signal.reason;
         if (!GeminiVisionError.isInstance(error) || error.code === 'ABORTED') throw error;
@@ -447,7 +445,8 @@ async function runDirectly(
   if (rejected !== undefined) throw rejected.reason;
 }
 
-function callTask(vision: GeminiVision, image: ProbedImage, path: ImageInput, options: VisionCommandOptions, signal: AbortSignal): Promise<AnyTaskResult> {
+function callTask(vision: GeminiVision, image: ProbedImage, options: VisionCommandOptions, signal: AbortSignal): Promise<AnyTaskResult> {
+  const path = image.absolute;
   const shared = taskOptions(options, image, signal);
   switch (options.task) {
     case 'detect':
@@ -468,7 +467,6 @@ function callTask(vision: GeminiVision, image: ProbedImage, path: ImageInput, op
 async function runAsBatch(
   vision: GeminiVision,
   pending: readonly ProbedImage[],
-  inputOf: InputOf,
   options: VisionCommandOptions,
   directory: string,
   context: CommandContext,
@@ -477,13 +475,11 @@ async function runAsBatch(
 ): Promise<void> {
   const byKey = new Map(pending.map((image) => [image.name, image]));
   let lastState: string | undefined;
-  const requests = [];
-  for (const image of pending) requests.push({ image, input: await inputOf(image) });
   const result = await vision.batch(
-    requests.map(({ image, input }) => ({
+    pending.map((image) => ({
       key: image.name,
       task: options.task,
-      images: input,
+      images: image.absolute,
       ...(options.question === undefined ? {} : { question: options.question }),
       ...(options.classes === undefined ? {} : { classes: options.classes }),
       options: taskOptions(options, image, undefined),

@@ -29,7 +29,7 @@ describe('API errors', () => {
   it('names both ways to provide a missing key', () => {
     const error = new ApiKeyMissingError({ setting: 'apiKey', factory: 'createGeminiVision', variables: ['GEMINI_API_KEY', 'GOOGLE_API_KEY'] });
 
-    expect(error.message).toContain('Pass `apiKey` to createGeminiVision() or set the GEMINI_API_KEY (or GOOGLE_API_KEY) environment variable');
+    expect(error.message).toContain('Set GEMINI_API_KEY (or GOOGLE_API_KEY) in the environment, or pass `apiKey` to createGeminiVision().');
     expect(ApiKeyMissingError.isInstance(error)).toBe(true);
     expect(ApiCallError.isInstance(error)).toBe(false);
   });

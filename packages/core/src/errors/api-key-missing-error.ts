@@ -5,14 +5,17 @@ import { GeminiVisionError, type GeminiVisionErrorOptions } from './gemini-visio
  *
  * @example
  * ```ts
- * const options: ApiKeyMissingErrorOptions = { setting: 'apiKey', factory: 'createGeminiVision', variables: ['GEMINI_API_KEY', 'GOOGLE_API_KEY'] };
+ * const options: ApiKeyMissingErrorOptions = { setting: 'apiKey', variables: ['GEMINI_API_KEY', 'GOOGLE_API_KEY'] };
  * ```
  */
 export interface ApiKeyMissingErrorOptions extends GeminiVisionErrorOptions {
   /** The setting that takes the key, e.g. `apiKey`. */
   readonly setting: string;
-  /** The factory or function the setting belongs to, e.g. `createGeminiVision`. */
-  readonly factory: string;
+  /**
+   * The factory or function the setting belongs to, e.g. `createGeminiVision`; when omitted the
+   * message says "in code", so it reads well for library and command-line users alike.
+   */
+  readonly factory?: string | undefined;
   /** Environment variables that were consulted, in order of precedence. */
   readonly variables: readonly string[];
 }
@@ -25,8 +28,9 @@ export interface ApiKeyMissingErrorOptions extends GeminiVisionErrorOptions {
  *
  * @example
  * ```ts
- * throw new ApiKeyMissingError({ setting: 'apiKey', factory: 'createGeminiVision', variables: ['GEMINI_API_KEY', 'GOOGLE_API_KEY'] });
- * // ApiKeyMissingError: Expected a Gemini API key, but none was found. Pass `apiKey` to createGeminiVision() or set the GEMINI_API_KEY (or GOOGLE_API_KEY) environment variable.
+ * throw new ApiKeyMissingError({ setting: 'apiKey', variables: ['GEMINI_API_KEY', 'GOOGLE_API_KEY'] });
+ * // ApiKeyMissingError: Expected a Gemini API key, but none was found. Set GEMINI_API_KEY (or
+ * // GOOGLE_API_KEY) in the environment, or pass `apiKey` in code. Get a key at https://aistudio.google.com/apikey.
  * ```
  */
 export class ApiKeyMissingError extends GeminiVisionError {
@@ -40,10 +44,12 @@ export class ApiKeyMissingError extends GeminiVisionError {
     const environment =
       first === undefined
         ? ''
-        : ` or set the ${first}${others.length === 0 ? '' : ` (or ${others.join(', ')})`} environment variable`;
+        : `Set ${first}${others.length === 0 ? '' : ` (or ${others.join(', ')})`} in the environment, or `;
+    const code = factory === undefined ? 'in code' : `to ${factory}()`;
+    const fix = `${environment}pass \`${setting}\` ${code}`;
     super(
       'API_KEY_MISSING',
-      `Expected a Gemini API key, but none was found. Pass \`${setting}\` to ${factory}()${environment}. Get a key at https://aistudio.google.com/apikey.`,
+      `Expected a Gemini API key, but none was found. ${fix.charAt(0).toUpperCase()}${fix.slice(1)}. Get a key at https://aistudio.google.com/apikey.`,
       { cause },
     );
     this.variables = [...variables];

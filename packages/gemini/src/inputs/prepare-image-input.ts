@@ -1,11 +1,14 @@
 import {
   adviseResize,
   GeminiVisionError,
+  RequestLimitExceededError,
+  SUPPORTED_IMAGE_MIME_TYPES,
   type FrameTransformOptions,
   type GeminiBackend,
   type ImageInfo,
   type ImagePreparer,
   type ImagePreparerOptions,
+  type ImagePreparerResult,
   type ImageProber,
   type MediaResolution,
   type Size,
@@ -17,8 +20,9 @@ import type { LoadedImage } from './load-image-input';
 /**
  * How images are prepared before sending.
  *
- * - `false` (default): sent as they are, except that an image with an EXIF rotation is turned
- *   upright when an `imagePreparer` is available.
+ * - `false` (default): sent as they are, except that, when an `imagePreparer` is available, an
+ *   image with an EXIF rotation is turned upright and a GIF or AVIF (which Gemini does not
+ *   accept) is re-encoded, at its own size.
  * - `{ maxSide }`: scaled down so the longest side is at most `maxSide` pixels (the cookbook
  *   sends 640 or 1024), turned upright and re-encoded.
  * - `'token-optimal'`: scaled to core's `adviseResize` recommendation for the model (never below
@@ -70,7 +74,7 @@ export interface SentImage {
   readonly sentSize: Size;
   /** The frame transform record: `createFrameTransform(transform)` maps sent coordinates to the original. */
   readonly transform: FrameTransformOptions;
-  /** Whether the `imagePreparer` re-encoded the image (resize, rotation, metadata stripping). */
+  /** Whether the `imagePreparer` re-encoded the image (resize, rotation, format conversion, metadata stripping). */
   readonly prepared: boolean;
   /** Hex SHA-256 of the bytes sent; Files API uploads are reused by it. */
   readonly sha256: string;
@@ -109,6 +113,15 @@ export interface PrepareImageInputOptions {
 /**
  * Probes an image and, when needed, prepares it: the bytes to send, their size and the frame
  * transform back to the original.
+ *
+ * @remarks
+ * The `imagePreparer` runs when a resize is asked for, when the image has an EXIF rotation (it is
+ * turned upright), or when its sniffed MIME type is one Gemini does not accept (GIF, AVIF): it is
+ * then re-encoded as PNG (GIF: palette and transparency survive) or JPEG (anything else), at its
+ * own size unless a resize was asked for. Results map back through the transform it returns.
+ *
+ * @throws {@link RequestLimitExceededError} If Gemini does not accept the image's type and there
+ * is no `imagePreparer` (or it produced another type Gemini does not accept).
  */
 export async function prepareImageInput(index: number, loaded: LoadedImage, options: PrepareImageInputOptions): Promise<ImagePayload> {
   const original = await options.prober.probe(loaded.bytes);
@@ -116,11 +129,36 @@ export async function prepareImageInput(index: number, loaded: LoadedImage, opti
   const warnings: string[] = [];
   const request = preparationRequest(displayed, options);
   const rotated = original.orientation !== 1;
+  const convert = !isAcceptedMimeType(original.mimeType);
   const { preparer } = options;
+  if (convert && preparer === undefined) {
+    throw unsupportedTypeError(
+      index,
+      loaded,
+      original.mimeType,
+      "Configure an `imagePreparer` (e.g. `{ name: 'sharp', prepare: prepareImage }` from @gemini-vision/images) to convert it automatically, or convert the file to PNG, JPEG or WebP.",
+    );
+  }
 
-  if (preparer !== undefined && (request !== undefined || rotated)) {
+  if (preparer !== undefined && (request !== undefined || rotated || convert)) {
+    let prepared: ImagePreparerResult | undefined;
     try {
-      const prepared = await preparer.prepare(loaded.bytes, request ?? {});
+      prepared = await preparer.prepare(loaded.bytes, convert ? { ...request, format: conversionFormat(original) } : (request ?? {}));
+    } catch (error) {
+      // HEIC/HEIF that the preparer cannot decode: Gemini accepts them as they are.
+      const heif = original.format === 'heic' || original.format === 'heif';
+      if (!(heif && GeminiVisionError.isInstance(error) && error.code === 'IMAGE_UNSUPPORTED_FORMAT')) throw error;
+      warnings.push(`Image ${index} (${original.format}) could not be prepared by \`${preparer.name}\`, so it was sent unchanged.`);
+    }
+    if (prepared !== undefined) {
+      if (!isAcceptedMimeType(prepared.mimeType)) {
+        throw unsupportedTypeError(
+          index,
+          loaded,
+          prepared.mimeType,
+          `The \`imagePreparer\` \`${preparer.name}\` produced it from ${original.mimeType}; make it return PNG, JPEG or WebP, or convert the file first.`,
+        );
+      }
       return {
         index,
         source: loaded.source,
@@ -135,11 +173,6 @@ export async function prepareImageInput(index: number, loaded: LoadedImage, opti
         sha256: hashBytes(prepared.bytes),
         warnings,
       };
-    } catch (error) {
-      // HEIC/HEIF that the preparer cannot decode: Gemini accepts them as they are.
-      const heif = original.format === 'heic' || original.format === 'heif';
-      if (!(heif && GeminiVisionError.isInstance(error) && error.code === 'IMAGE_UNSUPPORTED_FORMAT')) throw error;
-      warnings.push(`Image ${index} (${original.format}) could not be prepared by \`${preparer.name}\`, so it was sent unchanged.`);
     }
   }
   if (rotated) {
@@ -162,6 +195,31 @@ export async function prepareImageInput(index: number, loaded: LoadedImage, opti
     sha256: hashBytes(loaded.bytes),
     warnings,
   };
+}
+
+/** Whether Gemini accepts the MIME type (core's `SUPPORTED_IMAGE_MIME_TYPES`, parameters ignored). */
+function isAcceptedMimeType(mimeType: string): boolean {
+  const essence = mimeType.split(';', 1)[0]?.trim().toLowerCase() ?? '';
+  return (SUPPORTED_IMAGE_MIME_TYPES as readonly string[]).includes(essence);
+}
+
+/** The encoding an unaccepted format is converted to: PNG keeps a GIF's palette and transparency; JPEG suits the rest (AVIF photos). */
+function conversionFormat(original: ImageInfo): 'png' | 'jpeg' {
+  return original.format === 'gif' ? 'png' : 'jpeg';
+}
+
+/** The error for an image whose type Gemini does not accept, as core's `UNSUPPORTED_MIME_TYPE` violation. */
+function unsupportedTypeError(index: number, loaded: LoadedImage, mimeType: string, fix: string): RequestLimitExceededError {
+  return new RequestLimitExceededError({
+    violations: [
+      {
+        code: 'UNSUPPORTED_MIME_TYPE',
+        index,
+        mimeType,
+        message: `Image ${index} (${loaded.description}) is \`${mimeType}\`, which Gemini does not accept (only ${SUPPORTED_IMAGE_MIME_TYPES.join(', ')}). ${fix}`,
+      },
+    ],
+  });
 }
 
 /** The preparer options for the setting, or `undefined` when no resize is needed. */

@@ -14,7 +14,8 @@ import type {
  * One detected object, located on the **original** image.
  *
  * @remarks
- * `box` is in original-image pixels (after undoing the preparation: resize, rotation), with
+ * `box` is in original-image pixels (after undoing the preparation: resize, rotation; on the
+ * stored grid of a rotated photo sent unrotated, see the result's `imageSize`), with
  * `x1`/`y1` exclusive and the guide's floor rounding; it plugs straight into core's
  * `toCocoDataset`, `nonMaxSuppression` and `removeDuplicateDetections`. `normalizedBox` is what
  * the model said, repaired, in 0..1000 of the image as sent.

@@ -13,10 +13,25 @@ describe('resolveApiKey', () => {
     expect(resolveApiKey(explicit, environment)).toBe(key);
   });
 
-  it('throws ApiKeyMissingError naming both ways to provide a key', () => {
-    const call = () => resolveApiKey(undefined, {});
+  it('throws ApiKeyMissingError naming both ways to provide a key, and no function', () => {
+    const call = () => resolveApiKey(undefined, { GEMINI_API_KEY: '', GOOGLE_API_KEY: ' ' });
 
     expect(call).toThrow(ApiKeyMissingError);
-    expect(call).toThrow(/Pass `apiKey` to createGeminiVision\(\) or set the GEMINI_API_KEY \(or GOOGLE_API_KEY\) environment variable/u);
+    expect(call).toThrow(
+      'Expected a Gemini API key, but none was found. Set GEMINI_API_KEY (or GOOGLE_API_KEY) in the environment, or pass `apiKey` in code. Get a key at https://aistudio.google.com/apikey.',
+    );
+    expect(call).not.toThrow(/createGeminiVision/u);
+  });
+
+  it('gives the error its stable code, the variables and a stack that starts with the same message', () => {
+    let error: unknown;
+    try {
+      resolveApiKey(undefined, {});
+    } catch (caught) {
+      error = caught;
+    }
+
+    expect(error).toMatchObject({ code: 'API_KEY_MISSING', name: 'ApiKeyMissingError', variables: ['GEMINI_API_KEY', 'GOOGLE_API_KEY'] });
+    expect((error as Error).stack?.split('\n')[0]).toBe(`ApiKeyMissingError: ${(error as Error).message}`);
   });
 });

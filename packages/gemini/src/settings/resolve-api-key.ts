@@ -27,7 +27,8 @@ export const BASE_URL_VARIABLE = 'GOOGLE_GEMINI_BASE_URL';
  * @param explicit - The `apiKey` setting.
  * @param environment - Where to read the variables.
  * @returns The key.
- * @throws {@link ApiKeyMissingError} If there is none.
+ * @throws {@link ApiKeyMissingError} If there is none; its message names both fixes (the
+ * variables, and `apiKey` in code) and no function, so it can be shown to anyone as it is.
  */
 export function resolveApiKey(explicit: string | undefined, environment: Readonly<Record<string, string | undefined>>): string {
   if (explicit !== undefined && explicit.trim() !== '') return explicit;
@@ -35,5 +36,10 @@ export function resolveApiKey(explicit: string | undefined, environment: Readonl
     const value = environment[variable];
     if (value !== undefined && value.trim() !== '') return value;
   }
-  throw new ApiKeyMissingError({ setting: 'apiKey', factory: 'createGeminiVision', variables: API_KEY_VARIABLES });
+  throw createApiKeyMissingError();
+}
+
+/** Core's `ApiKeyMissingError` naming the variables and `apiKey` "in code", no function. */
+function createApiKeyMissingError(): ApiKeyMissingError {
+  return new ApiKeyMissingError({ setting: 'apiKey', variables: API_KEY_VARIABLES });
 }

@@ -27,6 +27,7 @@ import { chooseTransports } from '../requests/choose-transports';
 import { resolveTextFirst, type ImageReference, type RequestSpec } from '../requests/request-spec';
 import { mapClassification, mapDetections, mapPoints, mapSegmentations } from '../results/map-spatial-reply';
 import { readGenerateContentReply, readInteractionReply, type ModelReply } from '../results/read-model-reply';
+import { findOrientationIssues, type ResultIssue } from '../results/result-issue';
 import { readRetryStats } from '../retry/run-with-retry';
 import type { UploadCache } from '../uploads/create-upload-cache';
 import type { GeminiApiKind, SegmentOptions, TaskResultBase } from './task-types';
@@ -422,13 +423,18 @@ export async function interpretReply(
   if (task === 'classify') return mapClassification(reply.text, context.labels ?? []);
   const image = context.images[0];
   if (image === undefined) throw new InvalidArgumentError({ argument: 'images', expected: 'one image', received: context.images });
+  // Displayed size when the image was sent upright, stored size when it was sent unrotated.
   const imageSize: Size = createFrameTransform(image.transform).originalFrameSize;
   const filter = { labels: context.labels, maxItems: context.maxItems };
-  if (task === 'point') return { ...mapPoints(reply.text, image.transform, filter, reply.finishReason), imageSize };
+  const withImageIssues = <Located extends { readonly issues: readonly ResultIssue[] }>(located: Located): Located => ({
+    ...located,
+    issues: [...findOrientationIssues([image]), ...located.issues],
+  });
+  if (task === 'point') return { ...withImageIssues(mapPoints(reply.text, image.transform, filter, reply.finishReason)), imageSize };
   if (task === 'segment' && context.masksRequested) {
-    return { ...(await mapSegmentations(reply.text, image.transform, filter, reply.finishReason, maskDecoder)), imageSize, masksRequested: true };
+    return { ...withImageIssues(await mapSegmentations(reply.text, image.transform, filter, reply.finishReason, maskDecoder)), imageSize, masksRequested: true };
   }
-  const detections = mapDetections(reply.text, image.transform, filter, reply.finishReason);
+  const detections = withImageIssues(mapDetections(reply.text, image.transform, filter, reply.finishReason));
   if (task === 'segment') {
     const items = detections.items.map((item) => ({ ...item, mask: null, area: 0, placement: null, sentPlacement: null }));
     return { ...detections, items, imageSize, masksRequested: false };

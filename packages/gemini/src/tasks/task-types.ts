@@ -6,6 +6,7 @@ import type { VisionTask } from '../prompts/build-task-prompt';
 import type { TransportSetting } from '../requests/choose-transports';
 import type { TextPlacement } from '../requests/request-spec';
 import type { DetectedObject, PointedObject, SegmentedObject } from '../results/located-items';
+import type { ResultIssue } from '../results/result-issue';
 
 /**
  * Which Gemini API carries a call: `models.generateContent` or the Interactions API
@@ -234,11 +235,25 @@ export interface ClassifyResult extends TaskResultBase {
  * ```
  */
 export interface SpatialResultBase extends TaskResultBase {
-  /** Parse issues (core's), plus label and item-limit filtering; never silent when `items` is empty. */
-  readonly issues: readonly ParseIssue[];
+  /**
+   * Parse issues (core's), label and item-limit filtering, and an `orientation-not-applied`
+   * warning (first) when the coordinates are on a rotated photo's stored grid; never silent when
+   * `items` is empty.
+   */
+  readonly issues: readonly ResultIssue[];
   /** The reply was cut short (unbalanced JSON or `finishReason` `MAX_TOKENS`); complete items were salvaged. */
   readonly truncated: boolean;
-  /** Size of the original image the coordinates refer to (displayed, i.e. upright), in pixels. */
+  /**
+   * Size in pixels of the original image as the coordinates see it:
+   * - **as displayed** (`displayWidth` × `displayHeight`, EXIF orientation applied) when the image
+   *   was sent upright: it has no EXIF rotation, or the `imagePreparer` turned it upright (what a
+   *   configured preparer always does, with or without `prepare`);
+   * - **as stored** (`width` × `height`, the file's unrotated pixel grid) when an EXIF-rotated
+   *   image was sent as it is: without an `imagePreparer`, or a HEIC/HEIF it cannot decode. An
+   *   `orientation-not-applied` issue then says so.
+   *
+   * Never the size that was sent: a resize by `prepare` is undone.
+   */
   readonly imageSize: Size;
 }
 
