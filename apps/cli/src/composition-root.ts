@@ -2,7 +2,7 @@
 // loaded with a dynamic import() on first use, so a command pays only for what it needs:
 // `estimate` loads the header prober (no sharp), `render` adds pngjs and sharp, and the live
 // commands add @google/genai.
-import type { ImageProber, MaskDecoder } from '@gemini-vision/core';
+import type { ImageProber, Mask, MaskDecoder } from '@gemini-vision/core';
 import type { GeminiVision, GeminiVisionSettings } from '@gemini-vision/gemini';
 import type { Emulator, EmulatorOptions } from '@gemini-vision/gemini/emulator';
 import type { OverlayDrawing, RenderOverlayOptions } from '@gemini-vision/images';
@@ -16,6 +16,16 @@ import type { OverlayDrawing, RenderOverlayOptions } from '@gemini-vision/images
  * ```
  */
 export type OverlayRenderer = (image: string, drawing: OverlayDrawing, options?: RenderOverlayOptions) => Promise<Uint8Array>;
+
+/**
+ * Encodes a mask as an 8-bit greyscale PNG file (images' `encodeMaskPng`).
+ *
+ * @example
+ * ```ts
+ * const png = (await services.maskEncoder())(placement.mask);
+ * ```
+ */
+export type MaskEncoder = (mask: Mask) => Uint8Array;
 
 /**
  * Turns model labels into safe file names inside an output folder (images' `safeFileName` and
@@ -47,6 +57,8 @@ export interface Services {
   readonly imageProber: () => Promise<ImageProber>;
   /** PNG mask decoder (pngjs). */
   readonly maskDecoder: () => Promise<MaskDecoder>;
+  /** PNG mask encoder (pngjs). */
+  readonly maskEncoder: () => Promise<MaskEncoder>;
   /** Overlay renderer (sharp). */
   readonly overlayRenderer: () => Promise<OverlayRenderer>;
   /** File naming from labels. */
@@ -72,8 +84,8 @@ export interface Services {
 export type VisionSettings = Omit<GeminiVisionSettings, 'imageProber' | 'maskDecoder' | 'imagePreparer'>;
 
 /**
- * Creates the real {@link Services}: `@gemini-vision/images` for probing, masks, overlays and
- * file names. Nothing is imported until a service is first requested.
+ * Creates the real {@link Services}: `@gemini-vision/images` for probing, masks (decoding and
+ * encoding), overlays and file names. Nothing is imported until a service is first requested.
  *
  * @returns The lazily created adapters.
  *
@@ -92,6 +104,10 @@ export function createServices(): Services {
     maskDecoder: once(async () => {
       const { createPngMaskDecoder } = await import('@gemini-vision/images');
       return createPngMaskDecoder();
+    }),
+    maskEncoder: once(async () => {
+      const { encodeMaskPng } = await import('@gemini-vision/images');
+      return encodeMaskPng;
     }),
     overlayRenderer: once(async () => {
       const { renderOverlay } = await import('@gemini-vision/images');

@@ -25,6 +25,7 @@ function createFakeServices(overrides: Partial<Services> = {}): Services {
           }),
       }),
     maskDecoder: unused,
+    maskEncoder: unused,
     overlayRenderer: unused,
     fileNaming: unused,
     startEmulator: unused,

@@ -84,10 +84,11 @@ export default defineConfig({
     footer: { message: 'MIT licensed. Token rules and prices: see “Where the docs and billing disagree”.' },
   },
   vite: {
-    // The calculator and the figures import @gemini-vision/core's TypeScript source directly: the
-    // proof that core runs in a browser with no Node APIs.
+    // The calculator and the figures import @gemini-vision/core's TypeScript source directly, and
+    // the calculator reads file headers with @gemini-vision/images/header (its browser-safe entry:
+    // no sharp, no node:*): the proof that both run in a browser with no Node APIs.
     resolve: { conditions: [SOURCE_CONDITION] },
-    ssr: { noExternal: ['@gemini-vision/core'], resolve: { conditions: [SOURCE_CONDITION] } },
+    ssr: { noExternal: ['@gemini-vision/core', '@gemini-vision/images'], resolve: { conditions: [SOURCE_CONDITION] } },
     // The one large chunk is the local search index, loaded only when the search box opens.
     build: { chunkSizeWarningLimit: 1024 },
   },

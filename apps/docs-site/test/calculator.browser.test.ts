@@ -1,6 +1,7 @@
 // The token calculator in real headless Chromium: the built static site, served from 127.0.0.1,
 // running @gemini-vision/core in the page. Expected values come from calling core here in Node.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import {
@@ -19,7 +20,7 @@ import { serveStatic, type StaticServer } from './serve-static';
 
 const ARTIFACTS = fileURLToPath(new URL('../../../test-artifacts/docs-site/', import.meta.url));
 const PORTRAIT_JPEG = fileURLToPath(new URL('../examples/assets/portrait-orientation-6.jpg', import.meta.url));
-const HEIC = fileURLToPath(new URL('../.vitepress/theme/calculator/__fixtures__/heif-enc-64x48.heic', import.meta.url));
+const HEIC = fileURLToPath(new URL('__fixtures__/heif-enc-64x48.heic', import.meta.url));
 const IMAGE_COUNT = 1000;
 
 /** ecosystem.md §5: the flags Debian's chromium needs here (no sandbox as root, no network chatter). */
@@ -167,7 +168,7 @@ describe('token calculator', () => {
     await page.screenshot({ path: `${ARTIFACTS}calculator.png`, fullPage: true });
   });
 
-  it('reads a HEIC header (which probe-image-size cannot) and draws a placeholder instead of the image', async () => {
+  it('reads a HEIC header (which probe-image-size alone cannot) and draws a placeholder instead of the image', async () => {
     await page.selectOption('#model', 'gemini-3-flash-preview');
     await page.setInputFiles('#image-file', HEIC);
     const expected = estimateImageTokens({ width: 64, height: 48 }, { model: 'gemini-3-flash-preview' });
@@ -220,6 +221,16 @@ describe('how tokens are counted', () => {
 describe('the pages', () => {
   it('log no console errors', () => {
     expect(consoleErrors).toEqual([]);
+  });
+
+  it('ship no Node built-ins, sharp or pngjs to the browser', () => {
+    const assets = join(DIST_DIRECTORY, 'assets');
+    const scripts = readdirSync(assets, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.js'));
+    // An import of one of these, or Vite's stub for a Node built-in imported by browser code.
+    const nodeOnly = /\b(?:from|import)\s*\(?\s*["'](?:node:[\w/]+|fs|path|zlib|stream|module|sharp|pngjs)["']|__vite-browser-external/u;
+
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.filter((name) => nodeOnly.test(readFileSync(join(assets, name), 'utf8')))).toEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 // The public API of @gemini-vision/images. Every export is named explicitly.
 export { resolveInsideDirectory, safeFileName, type SafeFileNameOptions } from './files/index';
-export { createPngMaskDecoder, DEFAULT_MAX_MASK_PIXELS, type PngMaskDecoderSettings } from './masks/index';
+export { readImageHeaderFromBytes, type ReadImageHeaderOptions } from './header/index';
+export { createPngMaskDecoder, DEFAULT_MAX_MASK_PIXELS, encodeMaskPng, type PngMaskDecoderSettings } from './masks/index';
 export {
   renderOverlay,
   type OverlayDrawing,

@@ -14,8 +14,7 @@ import type {
   TaskResultBase,
 } from '@gemini-vision/gemini';
 
-import type { FileNaming, OverlayRenderer } from '../composition-root';
-import { encodeMaskPng } from '../output/encode-mask-png';
+import type { FileNaming, MaskEncoder, OverlayRenderer } from '../composition-root';
 import { writeOutputFile } from '../output/write-output-file';
 import type { PlacedItem } from './place-items';
 import type { ProbedImage } from './vision-images';
@@ -36,7 +35,7 @@ export type AnyTaskResult = DetectResult | SegmentResult | PointResult | Caption
  *
  * @example
  * ```ts
- * const writer: ResultWriter = { outDirectory: '/abs/out', naming, renderer, pricing: 'standard' };
+ * const writer: ResultWriter = { outDirectory: '/abs/out', naming, renderer, maskEncoder, pricing: 'standard' };
  * ```
  */
 export interface ResultWriter {
@@ -46,6 +45,8 @@ export interface ResultWriter {
   readonly naming: FileNaming;
   /** The overlay renderer (spatial tasks with `--out`), else `undefined`. */
   readonly renderer: OverlayRenderer | undefined;
+  /** The mask PNG encoder (spatial tasks with `--out`), else `undefined`: no mask files are written. */
+  readonly maskEncoder: MaskEncoder | undefined;
   /** `standard` or `batch` rates. */
   readonly pricing: 'standard' | 'batch';
 }
@@ -58,7 +59,7 @@ export interface ResultWriter {
  * @param image - The image.
  * @param result - The client's result for it.
  * @param task - The task.
- * @param writer - Output folder, naming, renderer and pricing.
+ * @param writer - Output folder, naming, renderer, mask encoder and pricing.
  * @returns The saved result.
  * @throws {@link CliError} (exit 4) If a file cannot be written; `UnsafePathError` if a label
  * would lead outside the folder.
@@ -69,7 +70,7 @@ export interface ResultWriter {
  * ```
  */
 export async function saveImageResult(image: ProbedImage, result: AnyTaskResult, task: LiveTask, writer: ResultWriter): Promise<ImageResult> {
-  const { outDirectory, naming, renderer } = writer;
+  const { outDirectory, naming, renderer, maskEncoder } = writer;
   let items: ResultItem[] | null = null;
   let overlay: string | null = null;
   const located = locatedItems(result);
@@ -82,9 +83,9 @@ export async function saveImageResult(image: ProbedImage, result: AnyTaskResult,
       const maskArea = segmented === undefined || mask === null ? null : segmented.area;
       let maskFile: string | null = null;
       let rle: CocoRle | null = null;
-      if (outDirectory !== undefined && placement !== null && !placement.degenerate && mask !== null) {
+      if (outDirectory !== undefined && maskEncoder !== undefined && placement !== null && !placement.degenerate && mask !== null) {
         maskFile = `${image.name}.masks/${naming.safeFileName(`${String(position).padStart(2, '0')}-${label}`, { extension: '.png' })}`;
-        await writeOutputFile(await naming.resolveInsideDirectory(outDirectory, maskFile), encodeMaskPng(mask), { force: true, displayPath: maskFile });
+        await writeOutputFile(await naming.resolveInsideDirectory(outDirectory, maskFile), maskEncoder(mask), { force: true, displayPath: maskFile });
         rle = encodeCocoRle(toFullFrameMask(placement));
       }
       items.push({ label, box, point, maskArea, maskFile, rle });

@@ -181,8 +181,10 @@ export async function runVision(inputs: readonly string[], options: VisionComman
     const probed = await probeImages(pending, context, failImage);
     noteConvertedImages(probed, options.json, context);
     const vision = await context.services.createVision(visionSettings(options, apiKey, baseUrl, context));
-    const renderer = outDirectory !== undefined && isSpatialTask(options.task) ? await context.services.overlayRenderer() : undefined;
-    const writer: ResultWriter = { outDirectory, naming, renderer, pricing: options.batch ? 'batch' : 'standard' };
+    const writesFigures = outDirectory !== undefined && isSpatialTask(options.task);
+    const renderer = writesFigures ? await context.services.overlayRenderer() : undefined;
+    const maskEncoder = writesFigures ? await context.services.maskEncoder() : undefined;
+    const writer: ResultWriter = { outDirectory, naming, renderer, maskEncoder, pricing: options.batch ? 'batch' : 'standard' };
     const finishImage = async (image: ProbedImage, result: AnyTaskResult): Promise<void> => {
       const saved = await saveImageResult(image, result, options.task, writer);
       outcomes.set(image.name, { image, status: 'done', result: saved });

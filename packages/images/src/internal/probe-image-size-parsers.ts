@@ -1,4 +1,10 @@
-import { createRequire } from 'node:module';
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- probe-image-size ships no types for its internal modules; this makes their ambient typings reach every program that compiles this source
+/// <reference path="./probe-image-size-modules.d.ts" />
+import { Parser as ExifParser } from 'probe-image-size/lib/common/exif_orientation_parser.js';
+import { Parser as GifParser } from 'probe-image-size/lib/formats/gif.js';
+import { Parser as JpegParser } from 'probe-image-size/lib/formats/jpeg.js';
+import { Parser as PngParser } from 'probe-image-size/lib/formats/png.js';
+import { Parser as WebpParser } from 'probe-image-size/lib/formats/webp.js';
 
 /**
  * The incremental parsers inside probe-image-size 7.5 (`lib/formats/*`, `lib/common/*`).
@@ -9,6 +15,11 @@ import { createRequire } from 'node:module';
  * bitstreams) instead of reading them. The version is pinned (`~7.5.0`) because these are
  * internal modules; every property used here is checked for at run time, so a change upstream
  * makes probing slower, never wrong.
+ *
+ * The modules are plain CommonJS over `Uint8Array` (no `Buffer`, no Node built-ins) and are
+ * imported statically, so the header reader also runs in browsers (`@gemini-vision/images/header`):
+ * bundlers convert them to ESM. The Node build inlines them (tsdown.config.ts), which starts
+ * faster than Node's CommonJS-from-ESM loading.
  */
 export interface IncrementalParser {
   readonly push: (chunk: Uint8Array) => void;
@@ -34,42 +45,25 @@ export interface ExifOrientationParser {
   readonly orientation: number;
 }
 
-type ParserConstructor<T> = new () => T;
-
-const require = createRequire(import.meta.url);
-
 /** Status codes shared by the incremental parsers. */
 export const PARSER_STATUS = { needMore: 0, done: 1, fail: 2 } as const;
 
 /** The sequential formats whose dimensions come from probe-image-size. */
 export type SequentialFormat = 'jpeg' | 'png' | 'gif' | 'webp';
 
-const parserModules: Record<SequentialFormat, string> = {
-  jpeg: 'probe-image-size/lib/formats/jpeg.js',
-  png: 'probe-image-size/lib/formats/png.js',
-  gif: 'probe-image-size/lib/formats/gif.js',
-  webp: 'probe-image-size/lib/formats/webp.js',
+const PARSERS: Record<SequentialFormat, new () => IncrementalParser> = {
+  jpeg: JpegParser,
+  png: PngParser,
+  gif: GifParser,
+  webp: WebpParser,
 };
-
-const parserCache = new Map<SequentialFormat, ParserConstructor<IncrementalParser>>();
-let exifParserConstructor: ParserConstructor<ExifOrientationParser> | undefined;
 
 /** Creates probe-image-size's incremental parser for `format`. */
 export function createFormatParser(format: SequentialFormat): IncrementalParser {
-  let Parser = parserCache.get(format);
-  if (Parser === undefined) {
-    Parser = (require(parserModules[format]) as { Parser: ParserConstructor<IncrementalParser> }).Parser;
-    parserCache.set(format, Parser);
-  }
-  return new Parser();
+  return new PARSERS[format]();
 }
 
 /** Creates probe-image-size's EXIF orientation parser. */
 export function createExifOrientationParser(): ExifOrientationParser {
-  exifParserConstructor ??= (
-    require('probe-image-size/lib/common/exif_orientation_parser.js') as {
-      Parser: ParserConstructor<ExifOrientationParser>;
-    }
-  ).Parser;
-  return new exifParserConstructor();
+  return new ExifParser();
 }

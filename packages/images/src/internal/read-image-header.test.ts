@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 
-import { readFromBytes, runSync } from './byte-drivers';
+import { readFromBytes, runSync } from './run-byte-requester';
 import { readImageHeader, type ReadRequest } from './read-image-header';
 
 /** Runs the header reader over `bytes`, counting what it reads. */

@@ -13,10 +13,11 @@ import {
   type PixelPoint,
 } from '@gemini-vision/core';
 
+import { resolveMaxPixels } from '../header/read-image-header-from-bytes';
 import { assertOneOf } from '../internal/assert-option';
 import { loadBundledFont, loadFont, measureText, outlineText } from '../internal/glyph-text';
 import { toPlainBytes } from '../internal/to-plain-bytes';
-import { probeImageSync, resolveMaxPixels } from '../probe/probe-image';
+import { probeImageSync } from '../probe/probe-image';
 
 /**
  * A mask kept crop-local: `mask` covers exactly `box` (as core's `placeSegmentationMask` returns

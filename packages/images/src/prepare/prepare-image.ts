@@ -13,9 +13,10 @@ import {
   type Size,
 } from '@gemini-vision/core';
 
+import { resolveMaxPixels } from '../header/read-image-header-from-bytes';
 import { assertOneOf } from '../internal/assert-option';
 import { toPlainBytes } from '../internal/to-plain-bytes';
-import { probeImageSync, resolveMaxPixels } from '../probe/probe-image';
+import { probeImageSync } from '../probe/probe-image';
 
 /**
  * Output encodings {@link prepareImage} can produce: all accepted by Gemini.

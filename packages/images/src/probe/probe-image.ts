@@ -4,36 +4,16 @@ import {
   GeminiVisionError,
   type ImageInfo,
   type ImageSource,
-  ImageTooLargeError,
   ImageUnreadableError,
-  ImageUnsupportedFormatError,
   InvalidArgumentError,
 } from '@gemini-vision/core';
 
+import { readImageHeaderFromBytes, resolveMaxPixels } from '../header/read-image-header-from-bytes';
 import { assertOneOf } from '../internal/assert-option';
-import {
-  NotAFileError,
-  readFromBytes,
-  readFromStream,
-  runAsync,
-  runSync,
-  withFileAsync,
-  withFileSync,
-} from '../internal/byte-drivers';
-import { swapsSides } from '../internal/orientation';
-import { readImageHeader, type HeaderOutcome } from '../internal/read-image-header';
-import type { ImageFormat } from '../internal/sniff-image-format';
-
-/**
- * sharp's default `limitInputPixels` (0x3FFF × 0x3FFF): headers claiming more pixels are refused
- * before anything is decoded.
- *
- * @example
- * ```ts
- * await probeImage('scan.png', { maxPixels: DEFAULT_MAX_PIXELS * 2 });
- * ```
- */
-export const DEFAULT_MAX_PIXELS = 268_402_689;
+import { NotAFileError, readFromStream, withFileAsync, withFileSync } from '../internal/byte-drivers';
+import { imageInfoFromHeader, wrapUnexpectedHeaderError } from '../internal/image-info-from-header';
+import { readImageHeader } from '../internal/read-image-header';
+import { runAsync, runSync } from '../internal/run-byte-requester';
 
 /**
  * What {@link probeImage} reads: a file path, the encoded bytes, or a readable stream.
@@ -69,18 +49,6 @@ export interface ProbeImageOptions {
    */
   readonly fileAccess?: 'sync' | 'async' | undefined;
 }
-
-const SUPPORTED_FORMATS_HINT = 'Pass a JPEG, PNG, WebP, GIF, AVIF, HEIC or HEIF image.';
-
-const FORMAT_NAMES: Record<ImageFormat, string> = {
-  jpeg: 'JPEG',
-  png: 'PNG',
-  gif: 'GIF',
-  webp: 'WebP',
-  avif: 'AVIF',
-  heic: 'HEIC',
-  heif: 'HEIF',
-};
 
 /**
  * Reads an image's real type, size and orientation from its header, without decoding pixels.
@@ -123,7 +91,9 @@ export async function probeImage(input: ProbeImageInput, options: ProbeImageOpti
     if (fileAccess === 'sync' || typeof input !== 'string') return probeImageSync(input, maxPixels);
     const path = input;
     return guardUnexpected(path, () =>
-      withFileAsync(path, async (read, size) => toInfo(await runAsync(readImageHeader(), read), path, size, maxPixels)),
+      withFileAsync(path, async (read, size) =>
+        imageInfoFromHeader(await runAsync(readImageHeader(), read), path, size, maxPixels),
+      ),
     ).catch((error: unknown) => {
       throw toFileError(error, path);
     });
@@ -133,7 +103,7 @@ export async function probeImage(input: ProbeImageInput, options: ProbeImageOpti
     const stream = readFromStream(input);
     try {
       return await guardUnexpected(source, async () =>
-        toInfo(await runAsync(readImageHeader(), stream.read), source, undefined, maxPixels),
+        imageInfoFromHeader(await runAsync(readImageHeader(), stream.read), source, undefined, maxPixels),
       );
     } catch (error) {
       if (GeminiVisionError.isInstance(error)) throw error;
@@ -154,73 +124,13 @@ export async function probeImage(input: ProbeImageInput, options: ProbeImageOpti
  * @internal
  */
 export function probeImageSync(input: string | Uint8Array, maxPixels: number): ImageInfo {
-  if (typeof input !== 'string') {
-    const source: ImageSource = { byteLength: input.byteLength };
-    return guardUnexpectedSync(source, () =>
-      toInfo(runSync(readImageHeader(), readFromBytes(input)), source, input.byteLength, maxPixels),
-    );
-  }
+  if (typeof input !== 'string') return readImageHeaderFromBytes(input, { maxPixels });
   try {
     return withFileSync(input, (read, size) =>
-      guardUnexpectedSync(input, () => toInfo(runSync(readImageHeader(), read), input, size, maxPixels)),
+      guardUnexpectedSync(input, () => imageInfoFromHeader(runSync(readImageHeader(), read), input, size, maxPixels)),
     );
   } catch (error) {
     throw toFileError(error, input);
-  }
-}
-
-/**
- * Validates `maxPixels`.
- * @internal
- */
-export function resolveMaxPixels(value: unknown): number {
-  if (value === undefined) return DEFAULT_MAX_PIXELS;
-  if (typeof value !== 'number' || Number.isNaN(value) || value < 1) {
-    throw new InvalidArgumentError({
-      argument: 'options.maxPixels',
-      expected: 'a positive number of pixels (or Infinity)',
-      received: value,
-    });
-  }
-  return value;
-}
-
-function toInfo(outcome: HeaderOutcome, source: ImageSource, byteLength: number | undefined, maxPixels: number): ImageInfo {
-  if (!outcome.ok) throw problemToError(outcome, source);
-  const { format, mimeType, width, height, orientation } = outcome.header;
-  if (width * height > maxPixels) throw new ImageTooLargeError({ source, width, height, pixelLimit: maxPixels });
-  const swap = swapsSides(orientation);
-  return {
-    mimeType,
-    format,
-    width,
-    height,
-    orientation,
-    displayWidth: swap ? height : width,
-    displayHeight: swap ? width : height,
-    byteLength,
-  };
-}
-
-function problemToError(outcome: Extract<HeaderOutcome, { ok: false }>, source: ImageSource): GeminiVisionError {
-  const { problem } = outcome;
-  switch (problem.kind) {
-    case 'empty':
-      return new ImageUnreadableError({ source, reason: 'it is empty (0 bytes)', hint: SUPPORTED_FORMATS_HINT });
-    case 'unsupported':
-      return new ImageUnsupportedFormatError({ source, detected: problem.detected, hint: SUPPORTED_FORMATS_HINT });
-    case 'truncated':
-      return new ImageUnreadableError({
-        source,
-        reason: `its ${FORMAT_NAMES[problem.format]} header is truncated (the data ends after ${problem.bytesRead} bytes)`,
-        hint: 'The file was probably cut short while copying or downloading; get it again.',
-      });
-    case 'corrupt':
-      return new ImageUnreadableError({
-        source,
-        reason: `it starts like a ${FORMAT_NAMES[problem.format]} image, but ${problem.detail}`,
-        hint: 'The file is damaged; re-export it or get it again.',
-      });
   }
 }
 
@@ -260,9 +170,9 @@ async function guardUnexpected<T>(source: ImageSource, run: () => Promise<T>): P
 }
 
 function wrapUnexpected(error: unknown, source: ImageSource): unknown {
-  if (GeminiVisionError.isInstance(error) || error instanceof NotAFileError) return error;
+  if (error instanceof NotAFileError) return error;
   if (typeof (error as { code?: unknown } | null)?.code === 'string') return error; // file-system errors
-  return new ImageUnreadableError({ source, reason: 'its header could not be parsed', cause: error });
+  return wrapUnexpectedHeaderError(error, source);
 }
 
 function isReadable(value: unknown): value is Readable {

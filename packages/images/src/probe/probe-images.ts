@@ -7,7 +7,8 @@ import {
   InvalidArgumentError,
 } from '@gemini-vision/core';
 
-import { probeImage, probeImageSync, resolveMaxPixels, type ProbeImageOptions } from './probe-image';
+import { resolveMaxPixels } from '../header/read-image-header-from-bytes';
+import { probeImage, probeImageSync, type ProbeImageOptions } from './probe-image';
 
 /**
  * Options of {@link probeImages}.
