@@ -332,13 +332,13 @@ export function createFrameTransform(options: FrameTransformOptions): FrameTrans
     const { clip, rounding } = readMappingOptions(options, defaultRounding);
     const x = clip ? clamp(point.x, frame.width) : point.x;
     const y = clip ? clamp(point.y, frame.height) : point.y;
-    return { x: roundCoordinate(x, rounding), y: roundCoordinate(y, rounding) };
+    return assertFiniteMapping('point', { x: roundCoordinate(x, rounding), y: roundCoordinate(y, rounding) }, point);
   };
   const finishBox = (box: PixelBox, frame: Size, options: FrameMappingOptions, defaultRounding: PixelRounding): PixelBox => {
     const { clip, rounding } = readMappingOptions(options, defaultRounding);
     const clipX = (value: number): number => roundCoordinate(clip ? clamp(value, frame.width) : value, rounding);
     const clipY = (value: number): number => roundCoordinate(clip ? clamp(value, frame.height) : value, rounding);
-    return { x0: clipX(box.x0), y0: clipY(box.y0), x1: clipX(box.x1), y1: clipY(box.y1) };
+    return assertFiniteMapping('box', { x0: clipX(box.x0), y0: clipY(box.y0), x1: clipX(box.x1), y1: clipY(box.y1) }, box);
   };
   const originalBox = (x0: number, y0: number, x1: number, y1: number): PixelBox => {
     const displayed = { x0, y0, x1, y1 };
@@ -566,10 +566,26 @@ function assertCropBox(argument: string, box: unknown, width: number, height: nu
 
 function readPadding(argument: string, value: unknown): number {
   if (value === undefined) return 0;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
     throw new InvalidArgumentError({ argument, expected: 'a non-negative integer', received: value });
   }
   return value;
+}
+
+/**
+ * Throws when finite input coordinates overflowed to ±Infinity on the way (e.g. `x: -1e308`
+ * mapped without clipping): such values are not pixel positions.
+ */
+function assertFiniteMapping<T extends PixelPoint | PixelBox>(argument: string, mapped: T, unclipped: PixelPoint | PixelBox): T {
+  if (!Object.values(mapped).every((value: number) => Number.isFinite(value))) {
+    throw new InvalidArgumentError({
+      argument,
+      expected: 'coordinates whose mapped values are finite',
+      received: Object.values(unclipped).map((value: number) => String(value)).join(', '),
+      hint: 'Coordinates this large are not pixel positions; check where they come from, or map them with `clip: true`.',
+    });
+  }
+  return mapped;
 }
 
 function readMappingOptions(

@@ -1,3 +1,5 @@
+import { InvalidArgumentError } from '../errors/invalid-argument-error';
+import { assertFiniteNumber } from '../internal/assert';
 import type { NormalizedBox } from './types';
 
 /**
@@ -54,6 +56,8 @@ export interface RepairedNormalizedBox {
  *
  * @param box - Four finite numbers, `[ymin, xmin, ymax, xmax]`.
  * @returns The repaired box and the list of repairs.
+ * @throws {@link InvalidArgumentError} If `box` is not an array of four finite numbers (NaN and
+ * ±Infinity cannot be repaired).
  *
  * @example
  * ```ts
@@ -62,6 +66,15 @@ export interface RepairedNormalizedBox {
  * ```
  */
 export function repairNormalizedBox(box: NormalizedBox): RepairedNormalizedBox {
+  const input: unknown = box;
+  if (!Array.isArray(input) || input.length !== 4) {
+    throw new InvalidArgumentError({
+      argument: 'box',
+      expected: 'a box_2d [ymin, xmin, ymax, xmax] of four numbers',
+      received: box,
+    });
+  }
+  for (let index = 0; index < 4; index += 1) assertFiniteNumber(`box[${index}]`, box[index]);
   const repairs: BoxRepair[] = [];
   let [ymin, xmin, ymax, xmax] = box;
 

@@ -1,8 +1,12 @@
 import { InvalidArgumentError } from '../errors/invalid-argument-error';
 
-/** Throws {@link InvalidArgumentError} unless `value` is an integer ≥ 1. */
+/**
+ * Throws {@link InvalidArgumentError} unless `value` is an integer ≥ 1 that a double holds
+ * exactly (at most `Number.MAX_SAFE_INTEGER`): sizes like `1e308` pass `Number.isInteger` but
+ * overflow to `Infinity` in the first sum.
+ */
 export function assertPositiveInteger(argument: string, value: unknown): asserts value is number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
     throw new InvalidArgumentError({ argument, expected: 'a positive integer', received: value });
   }
 }

@@ -67,4 +67,34 @@ export function assertFrame(argument: string, frame: unknown): asserts frame is 
   const { width, height } = frame as Partial<Size>;
   assertPositiveInteger(`${argument}.width`, width);
   assertPositiveInteger(`${argument}.height`, height);
+  assertMaskSizeLimit(argument, width, height);
+}
+
+/**
+ * Largest side (px) of a mask or frame that the mask functions allocate: 2^20 = 1,048,576. No
+ * image format Gemini reads comes near it; the bound keeps the resampling tables small.
+ */
+export const MAX_MASK_SIDE = 1_048_576;
+
+/**
+ * Largest area (pixels, one byte each) of a mask or frame that the mask functions allocate:
+ * 2^30 = 1,073,741,824 (1 GiB, e.g. 32768 × 32768). Beyond it `new Uint8Array` fails with an
+ * untyped `RangeError` (above 2^32 in V8) or takes the process's memory.
+ */
+export const MAX_MASK_PIXELS = 1_073_741_824;
+
+/**
+ * Throws {@link InvalidArgumentError} unless a `width × height` mask (positive integers, checked
+ * by the caller) may be allocated: at most {@link MAX_MASK_SIDE} per side and
+ * {@link MAX_MASK_PIXELS} in all.
+ */
+export function assertMaskSizeLimit(argument: string, width: number, height: number): void {
+  if (width > MAX_MASK_SIDE || height > MAX_MASK_SIDE || width * height > MAX_MASK_PIXELS) {
+    throw new InvalidArgumentError({
+      argument,
+      expected: `a mask size of at most ${MAX_MASK_SIDE} px per side and ${MAX_MASK_PIXELS} pixels in all`,
+      received: `${width}×${height}`,
+      hint: 'Masks are held in memory, one byte per pixel; work on a smaller frame or a crop.',
+    });
+  }
 }

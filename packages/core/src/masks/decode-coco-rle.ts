@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from '../errors/invalid-argument-error';
 import { assertPositiveInteger } from '../internal/assert';
+import { assertMaskSizeLimit } from './assert-mask';
 import type { CocoRle, UncompressedCocoRle } from './encode-coco-rle';
 import type { Mask } from './mask';
 
@@ -20,7 +21,7 @@ const LAST_CODE = 111;
  * @returns A new `width × height` mask, 255 on the foreground and 0 elsewhere.
  * @throws {@link InvalidArgumentError} If `size` is not two positive integers, `counts` is not a
  * valid compressed string or an array of non-negative integers, or the runs do not add up to
- * `height × width`.
+ * `height × width`, or the mask would exceed 2^20 px per side or 2^30 pixels.
  *
  * @example
  * ```ts
@@ -40,6 +41,7 @@ export function decodeCocoRle(rle: CocoRle | UncompressedCocoRle): Mask {
   const [height, width] = size as readonly unknown[];
   assertPositiveInteger('rle.size[0]', height);
   assertPositiveInteger('rle.size[1]', width);
+  assertMaskSizeLimit('rle.size', width, height);
 
   let runs: readonly number[];
   if (typeof counts === 'string') {

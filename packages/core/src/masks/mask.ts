@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from '../errors/invalid-argument-error';
 import { assertPositiveInteger } from '../internal/assert';
+import { assertMaskSizeLimit } from './assert-mask';
 
 /**
  * A single-channel 8-bit mask, row-major: the value of pixel (x, y) is `data[y * width + x]`.
@@ -31,7 +32,8 @@ export interface Mask {
  * @param height - Height in pixels, a positive integer.
  * @param data - Optional `width * height` bytes to wrap (not copied).
  * @returns The mask.
- * @throws {@link InvalidArgumentError} If a side is not a positive integer or `data` has the wrong length.
+ * @throws {@link InvalidArgumentError} If a side is not a positive integer or `data` has the wrong
+ * length, or, when `data` is omitted, the mask would exceed 2^20 px per side or 2^30 pixels.
  *
  * @example
  * ```ts
@@ -42,7 +44,10 @@ export interface Mask {
 export function createMask(width: number, height: number, data?: Uint8Array): Mask {
   assertPositiveInteger('width', width);
   assertPositiveInteger('height', height);
-  if (data === undefined) return { width, height, data: new Uint8Array(width * height) };
+  if (data === undefined) {
+    assertMaskSizeLimit('width × height', width, height);
+    return { width, height, data: new Uint8Array(width * height) };
+  }
   if (!(data instanceof Uint8Array) || data.length !== width * height) {
     throw new InvalidArgumentError({
       argument: 'data',

@@ -19,7 +19,8 @@ import type { Mask } from './mask';
  * @param frame - The full image size in pixels (positive integers).
  * @returns A new `frame.width × frame.height` mask, 0 outside the box.
  * @throws {@link InvalidArgumentError} If the mask or frame is invalid, the box corners are not
- * integers or not ordered, or the mask size differs from the box size.
+ * integers or not ordered, or the mask size differs from the box size. A frame may have at most
+ * 2^20 px per side and 2^30 pixels.
  *
  * @example
  * ```ts

@@ -111,7 +111,8 @@ export interface DegenerateSegmentationMask {
  * @returns The pixel box, the box-sized thresholded mask and its foreground area; or, for an
  * empty box, a result flagged `degenerate`.
  * @throws {@link InvalidArgumentError} If `decoded` is not a valid {@link Mask}, `box2d` is not
- * four ordered numbers in 0..1000, `frame` is not two positive integers, or an option is invalid.
+ * four ordered numbers in 0..1000, `frame` is not two positive integers (at most 2^20 px per side
+ * and 2^30 pixels), or an option is invalid.
  *
  * @example
  * ```ts

@@ -1,5 +1,5 @@
 import { assertPositiveInteger } from '../internal/assert';
-import { assertMask } from './assert-mask';
+import { assertMask, assertMaskSizeLimit } from './assert-mask';
 import type { Mask } from './mask';
 
 /** Fractional bits of Pillow's fixed-point filter weights (`32 - 8 - 2`). */
@@ -51,7 +51,7 @@ interface FilterCoefficients {
  * @param height - Target height in pixels, a positive integer.
  * @returns A new mask of `width × height`; the source is not modified.
  * @throws {@link InvalidArgumentError} If `mask` is not a valid {@link Mask} or a side is not a
- * positive integer.
+ * positive integer, or the output would exceed 2^20 px per side or 2^30 pixels.
  *
  * @example
  * ```ts
@@ -64,6 +64,7 @@ export function resizeMaskBilinear(mask: Mask, width: number, height: number): M
   assertMask('mask', mask);
   assertPositiveInteger('width', width);
   assertPositiveInteger('height', height);
+  assertMaskSizeLimit('width × height', width, height);
 
   const vertical = computeCoefficients(mask.height, height);
   // Only the source rows the vertical pass reads need the horizontal pass.

@@ -1,5 +1,5 @@
 import { assertPositiveInteger } from '../internal/assert';
-import { assertMask } from './assert-mask';
+import { assertMask, assertMaskSizeLimit } from './assert-mask';
 import type { Mask } from './mask';
 
 /**
@@ -17,7 +17,7 @@ import type { Mask } from './mask';
  * @param height - Target height in pixels, a positive integer.
  * @returns A new mask of `width × height`; the source is not modified.
  * @throws {@link InvalidArgumentError} If `mask` is not a valid {@link Mask} or a side is not a
- * positive integer.
+ * positive integer, or the output would exceed 2^20 px per side or 2^30 pixels.
  *
  * @example
  * ```ts
@@ -30,6 +30,7 @@ export function resizeMaskNearest(mask: Mask, width: number, height: number): Ma
   assertMask('mask', mask);
   assertPositiveInteger('width', width);
   assertPositiveInteger('height', height);
+  assertMaskSizeLimit('width × height', width, height);
 
   const columns = sampleIndices(mask.width, width);
   const rows = sampleIndices(mask.height, height);

@@ -199,6 +199,9 @@ export type ResizeAdvice = TiledResizeAdvice | BudgetGridResizeAdvice | FlatResi
  * ```
  */
 export function adviseResize(size: Size, options: AdviseResizeOptions): ResizeAdvice {
+  if (typeof size !== 'object' || (size as unknown) === null) {
+    throw new InvalidArgumentError({ argument: 'size', expected: 'a size { width, height } in pixels', received: size });
+  }
   const width = size.width;
   const height = size.height;
   assertSide('size.width', width);

@@ -195,8 +195,9 @@ export type ImageTokenEstimate = FlatImageTokenEstimate | TiledImageTokenEstimat
  * @param size - The image in pixels as displayed (after EXIF orientation); positive integers.
  * @param options - Model, media resolution, backend and accounting.
  * @returns The tokens of the image and how they were counted.
- * @throws {@link InvalidArgumentError} If a side is not a positive integer, an option is not one
- * of its values, or `ultra_high` is asked of a model before Gemini 3.
+ * @throws {@link InvalidArgumentError} If `size` is not an object, a side is not a positive safe
+ * integer (at most `Number.MAX_SAFE_INTEGER`), an option is not one of its values, or
+ * `ultra_high` is asked of a model before Gemini 3.
  * @throws {@link UnknownModelError} If `options.model` is not a Gemini model id.
  *
  * @example
@@ -206,10 +207,12 @@ export type ImageTokenEstimate = FlatImageTokenEstimate | TiledImageTokenEstimat
  * ```
  */
 export function estimateImageTokens(size: Size, options: EstimateImageTokensOptions): ImageTokenEstimate {
+  if (typeof size !== 'object' || (size as unknown) === null) throwBadSize(size);
   const width = size.width;
   const height = size.height;
-  if (!Number.isInteger(width) || width < 1) throwBadSide('size.width', width);
-  if (!Number.isInteger(height) || height < 1) throwBadSide('size.height', height);
+  // Safe integers only: past 2^53 `n + 1 === n`, and the grid search below would never end.
+  if (!Number.isSafeInteger(width) || width < 1) throwBadSide('size.width', width);
+  if (!Number.isSafeInteger(height) || height < 1) throwBadSide('size.height', height);
 
   return buildEstimate(resolvePlan(options), width, height);
 }
@@ -370,6 +373,14 @@ function explainTiles(
   const count = plan.kind === 'tiles' ? `${columns} × ${rows} × 258` : `(${columns} × ${rows} + 1) × 258`;
   const after = scaledTo === '' ? '' : ` after scaling to ${scaledTo}`;
   return `${plan.explanation}: crop unit ${cropUnit} px${after} gives ${count} = ${tokens} tokens.${plan.assumption}`;
+}
+
+function throwBadSize(value: unknown): never {
+  throw new InvalidArgumentError({
+    argument: 'size',
+    expected: 'a size { width, height } in pixels',
+    received: value,
+  });
 }
 
 function throwBadSide(argument: string, value: unknown): never {

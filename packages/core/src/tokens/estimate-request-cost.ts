@@ -308,13 +308,13 @@ function weaker(current: EstimateConfidence, next: EstimateConfidence): Estimate
 }
 
 function assertSide(argument: string, value: unknown): asserts value is number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
     throw new InvalidArgumentError({ argument, expected: 'a positive integer (pixels)', received: value });
   }
 }
 
 function assertTokenCount(argument: string, value: unknown): asserts value is number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
     throw new InvalidArgumentError({ argument, expected: 'a whole number of tokens ≥ 0', received: value });
   }
 }

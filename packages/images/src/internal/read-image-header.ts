@@ -47,6 +47,13 @@ export const INITIAL_READ_BYTES: number = 16 * 1024;
 const AFTER_SKIP_READ_BYTES = 4096;
 /** Later reads grow ×4 up to this size. */
 const MAX_READ_BYTES = 4 * 1024 * 1024;
+/**
+ * Most bytes a sequential parser may actually look at (segments it skips do not count). Real
+ * headers need a few KB plus at most one 64 KB EXIF segment; the JPEG parser, though, tolerates
+ * any bytes between segments and would otherwise scan a corrupt file to its end (500 MB of zeros
+ * after an APP1 segment took 2.6 s).
+ */
+const MAX_PARSED_BYTES = 1024 * 1024;
 /** Zeros fed to a parser in place of bytes it skips without looking at them. */
 const SKIP_FILLER = new Uint8Array(1024 * 1024);
 
@@ -110,10 +117,12 @@ function* readSequential(
   let chunk = first;
   let requested = INITIAL_READ_BYTES;
   let position = 0;
+  let parsed = 0;
 
   for (;;) {
     parser.push(chunk);
     position += chunk.length;
+    parsed += chunk.length;
     const atEnd = chunk.length < requested;
 
     const skipped = parser.getStatus() === PARSER_STATUS.needMore ? skipVirtually(parser) : 0;
@@ -128,6 +137,9 @@ function* readSequential(
     if (status === PARSER_STATUS.fail) break;
     if (atEnd && skipped === 0) {
       return { ok: false, problem: { kind: 'truncated', format, bytesRead: position } };
+    }
+    if (parsed >= MAX_PARSED_BYTES) {
+      return { ok: false, problem: { kind: 'corrupt', format, detail: `no size was found in the first ${parsed} bytes of its header` } };
     }
 
     // After a jump only the next segment header is needed; otherwise the parser is inside a
