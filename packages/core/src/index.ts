@@ -168,6 +168,7 @@ export {
   resizeMaskNearest,
   thresholdMask,
   toFullFrameMask,
+  toFullFrameMasks,
   type UncompressedCocoRle,
 } from './masks/index';
 export {

@@ -14,7 +14,7 @@ export {
   type PlacedSegmentationMask,
   type PlaceSegmentationMaskOptions,
 } from './place-segmentation-mask';
-export { toFullFrameMask } from './to-full-frame-mask';
+export { toFullFrameMask, toFullFrameMasks } from './to-full-frame-mask';
 export {
   compressCocoRleCounts,
   encodeCocoRle,

@@ -30,6 +30,14 @@ import type { Mask } from './mask';
  * ```
  */
 export function pasteMask(mask: Mask, box: PixelBox, frame: Size): Mask {
+  assertPasteArguments(mask, box, frame);
+  const data = new Uint8Array(frame.width * frame.height);
+  copyMaskIntoFrame(mask, box, frame.width, frame.height, data);
+  return { width: frame.width, height: frame.height, data };
+}
+
+/** pasteMask's checks: a valid mask, integer ordered box, valid frame, and mask size = box size. */
+export function assertPasteArguments(mask: unknown, box: unknown, frame: unknown): asserts mask is Mask {
   assertMask('mask', mask);
   assertIntegerPixelBox('box', box);
   assertFrame('frame', frame);
@@ -43,16 +51,17 @@ export function pasteMask(mask: Mask, box: PixelBox, frame: Size): Mask {
       hint: 'Resize it to the box first with resizeMaskBilinear(mask, box.x1 - box.x0, box.y1 - box.y0).',
     });
   }
+}
 
-  const data = new Uint8Array(frame.width * frame.height);
+/** Copies the part of `mask` (box-sized) that falls inside the frame into `target` (a zeroed `width × height` frame). */
+export function copyMaskIntoFrame(mask: Mask, box: PixelBox, width: number, height: number, target: Uint8Array): void {
   const left = Math.max(box.x0, 0);
-  const right = Math.min(box.x1, frame.width);
+  const right = Math.min(box.x1, width);
   const top = Math.max(box.y0, 0);
-  const bottom = Math.min(box.y1, frame.height);
-  if (right <= left || bottom <= top) return { width: frame.width, height: frame.height, data };
+  const bottom = Math.min(box.y1, height);
+  if (right <= left || bottom <= top) return;
   for (let y = top; y < bottom; y += 1) {
     const sourceStart = (y - box.y0) * mask.width + (left - box.x0);
-    data.set(mask.data.subarray(sourceStart, sourceStart + (right - left)), y * frame.width + left);
+    target.set(mask.data.subarray(sourceStart, sourceStart + (right - left)), y * width + left);
   }
-  return { width: frame.width, height: frame.height, data };
 }

@@ -4,10 +4,12 @@ import { describe, expect, it } from 'vitest';
 import type { NormalizedBox } from '../geometry/types';
 import {
   arbitraryMask,
+  arbitraryShapeMask,
   decodeMaskDataUrl,
   readFixtureJson,
   readSegmentationItems,
 } from './__fixtures__/load-mask-fixtures';
+import { resizeMaskBilinearReference } from './__fixtures__/resize-mask-bilinear-reference';
 import { createMask } from './mask';
 import { maskArea } from './mask-area';
 import { placeSegmentationMask } from './place-segmentation-mask';
@@ -154,5 +156,21 @@ describe('placeSegmentationMask', () => {
     expect(placed.mask).toEqual(thresholdMask(resizeMaskBilinear(decoded, x1 - x0, y1 - y0)));
     expect(x1).toBeLessThanOrEqual(width);
     expect(y1).toBeLessThanOrEqual(height);
+  });
+
+  propertyIt.prop(
+    [
+      fc.oneof(arbitraryMask({ maxSide: 24 }), arbitraryShapeMask({ maxSide: 64 })),
+      fc.integer({ min: 1, max: 160 }),
+      fc.integer({ min: 1, max: 160 }),
+      fc.oneof(fc.integer({ min: -2, max: 257 }), fc.double({ min: -300, max: 300, noNaN: true })),
+    ],
+    { numRuns: 300 },
+  )('thresholds in the resize pass exactly as thresholdMask after the plain Pillow port', (decoded, width, height, threshold) => {
+    const placed = placeSegmentationMask(decoded, [0, 0, 1000, 1000], { width, height }, { threshold });
+    const expected = thresholdMask(resizeMaskBilinearReference(decoded, width, height), threshold);
+
+    expect(placed.mask?.data).toEqual(expected.data);
+    expect(placed.area).toBe(maskArea(expected));
   });
 });

@@ -2,9 +2,9 @@ import { assertNormalizedBox } from '../geometry/assert-geometry';
 import { normalizedBoxToPixels } from '../geometry/normalized-box-to-pixels';
 import type { NormalizedBox, PixelBox, Size } from '../geometry/types';
 import { assertOneOf } from '../internal/assert';
+import { resampleBilinear } from '../internal/resample-bilinear';
 import { assertFrame, assertMask, assertThreshold } from './assert-mask';
 import type { Mask } from './mask';
-import { resizeMaskBilinear } from './resize-mask-bilinear';
 import { DEFAULT_MASK_THRESHOLD } from './threshold-mask';
 
 /**
@@ -145,16 +145,8 @@ export function placeSegmentationMask(
     return { degenerate: true, frame: size, box, mask: null, area: 0 };
   }
 
-  const mask = resizeMaskBilinear(decoded, width, height);
-  const data = mask.data; // a fresh array, thresholded in place
-  let area = 0;
-  for (let index = 0; index < data.length; index += 1) {
-    if ((data[index] ?? 0) > threshold) {
-      data[index] = 255;
-      area += 1;
-    } else {
-      data[index] = 0;
-    }
-  }
+  // Resize and threshold in one pass: same pixels as thresholdMask(resizeMaskBilinear(...)).
+  const { data, area } = resampleBilinear(decoded.data, decoded.width, decoded.height, width, height, threshold);
+  const mask = { width, height, data };
   return { degenerate: false, frame: size, box, mask, area };
 }

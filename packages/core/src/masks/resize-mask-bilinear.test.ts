@@ -5,12 +5,14 @@ import { describe, expect, it } from 'vitest';
 
 import {
   arbitraryMask,
+  arbitraryShapeMask,
   bytesFromBase64,
   decodeMaskDataUrl,
   maxAbsoluteDifference,
   readPilReferences,
   readSegmentationItems,
 } from './__fixtures__/load-mask-fixtures';
+import { resizeMaskBilinearReference } from './__fixtures__/resize-mask-bilinear-reference';
 import { createMask, type Mask } from './mask';
 import { resizeMaskBilinear } from './resize-mask-bilinear';
 
@@ -122,4 +124,29 @@ describe('resizeMaskBilinear', () => {
       expect(Math.max(...resized.data)).toBeLessThanOrEqual(Math.max(...mask.data));
     },
   );
+
+  propertyIt.prop([fc.oneof(arbitraryMask({ maxSide: 40 }), arbitraryShapeMask({ maxSide: 80 })), fc.integer({ min: 1, max: 120 }), fc.integer({ min: 1, max: 120 })], { numRuns: 300 })(
+    'equals the plain port of Pillow\'s loops on random and mask-shaped sources',
+    (mask, width, height) => {
+      expect(resizeMaskBilinear(mask, width, height).data).toEqual(resizeMaskBilinearReference(mask, width, height).data);
+    },
+  );
+
+  it('equals the plain port on every real Gemini mask resized to 20 sizes', () => {
+    const sizes = Array.from({ length: 20 }, (_, index) => ({ width: 1 + ((index * 37) % 300), height: 1 + ((index * 53) % 300) }));
+    let differing = 0;
+    let compared = 0;
+    for (const file of new Set(references.realMasks.map((entry) => entry.file))) {
+      for (const item of readSegmentationItems(file)) {
+        const source = decodeMaskDataUrl(item.mask);
+        for (const { width, height } of sizes) {
+          compared += 1;
+          if (maxAbsoluteDifference(resizeMaskBilinear(source, width, height).data, resizeMaskBilinearReference(source, width, height).data) !== 0) differing += 1;
+        }
+      }
+    }
+
+    expect(compared).toBe(51 * 20);
+    expect(differing).toBe(0);
+  });
 });

@@ -61,6 +61,47 @@ export function arbitraryMask({ maxSide = 24, binary = false } = {}): fc.Arbitra
     });
 }
 
+/**
+ * Masks shaped like Gemini's: rectangles and ellipses of 255 on 0 with soft edges of mid values,
+ * optional repeated rows and speckles. They exercise what the fast resampler skips by: runs of
+ * equal values, rows of zeros and equal rows.
+ */
+export function arbitraryShapeMask({ maxSide = 64 } = {}): fc.Arbitrary<Mask> {
+  const shape = fc.record({
+    kind: fc.constantFrom('rectangle', 'ellipse'),
+    cx: fc.double({ min: -0.2, max: 1.2, noNaN: true }),
+    cy: fc.double({ min: -0.2, max: 1.2, noNaN: true }),
+    rx: fc.double({ min: 0, max: 0.8, noNaN: true }),
+    ry: fc.double({ min: 0, max: 0.8, noNaN: true }),
+    edge: fc.double({ min: 0, max: 0.3, noNaN: true }),
+  });
+  return fc
+    .record({
+      width: fc.integer({ min: 1, max: maxSide }),
+      height: fc.integer({ min: 1, max: maxSide }),
+      shapes: fc.array(shape, { maxLength: 4 }),
+      speckles: fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 6 }),
+    })
+    .map(({ width, height, shapes, speckles }) => {
+      const data = new Uint8Array(width * height);
+      for (let y = 0; y < height; y += 1) {
+        for (let x = 0; x < width; x += 1) {
+          let value = 0;
+          for (const { kind, cx, cy, rx, ry, edge } of shapes) {
+            const dx = Math.abs((x + 0.5) / width - cx) / Math.max(rx, 1e-9);
+            const dy = Math.abs((y + 0.5) / height - cy) / Math.max(ry, 1e-9);
+            const distance = kind === 'rectangle' ? Math.max(dx, dy) : Math.hypot(dx, dy);
+            const inside = distance <= 1 ? 255 : edge === 0 ? 0 : Math.max(0, Math.round(255 * (1 - (distance - 1) / edge)));
+            value = Math.max(value, inside);
+          }
+          data[y * width + x] = value;
+        }
+      }
+      for (const [at, value] of speckles) data[at % data.length] = value;
+      return createMask(width, height, data);
+    });
+}
+
 /** `pil-resize-references.json`, written by `generate-pil-references.py` with Pillow. */
 export interface PilReferences {
   readonly pillow: string;
