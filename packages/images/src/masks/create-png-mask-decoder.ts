@@ -8,6 +8,8 @@ import {
   type MaskDecoder,
 } from '@gemini-vision/core';
 
+import { containsImageData, decodePngFirstChannel } from '../internal/decode-png-first-channel';
+
 /**
  * Default pixel limit of {@link createPngMaskDecoder}: Gemini's masks are 256×256, so anything past
  * 4096×4096 is not a mask but an attack or a bug.
@@ -48,6 +50,12 @@ const DECODER_NAME = 'pngjs';
  * cookbooks read it; alpha is ignored. 16-bit samples are scaled to 8 bits and sub-byte ones
  * stretched to 0..255. The size is checked from the IHDR chunk before inflating.
  *
+ * Well-formed 8-bit non-palette PNGs (Gemini's masks are 8-bit grey) take a fast path that
+ * inflates with `node:zlib` and undoes the row filters straight into one channel, with the same
+ * result as pngjs (checked against it in the tests) in about a tenth of the time: pngjs expands
+ * every image to RGBA first. Every other PNG, and any PNG the fast path finds unusual (bad CRC,
+ * odd zlib stream, tRNS), is decoded by pngjs.
+ *
  * @param settings - Pixel limit; see {@link PngMaskDecoderSettings}.
  * @returns A `MaskDecoder` named `pngjs` whose `decodePng` is synchronous.
  * @throws {@link InvalidArgumentError} If `settings.maxPixels` is not a positive number.
@@ -77,6 +85,14 @@ export function createPngMaskDecoder(settings: PngMaskDecoderSettings = {}): Mas
         throw new InvalidArgumentError({ argument: 'bytes', expected: 'a Uint8Array of PNG data', received: bytes });
       }
       checkHeader(bytes, maxPixels);
+      const fast = decodePngFirstChannel(bytes);
+      if (fast !== undefined) return createMask(fast.width, fast.height, fast.data);
+      if (!containsImageData(bytes)) {
+        throw new MaskDecodeError(
+          `Could not decode the mask PNG (${bytes.byteLength} bytes): it has no image data (no IDAT chunk). The model output was probably cut off or damaged; ask again.`,
+          { decoder: DECODER_NAME },
+        );
+      }
 
       let png: PNG;
       try {
