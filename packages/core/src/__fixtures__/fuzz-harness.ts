@@ -1,147 +1,26 @@
-// Test helpers shared by the hostile-input properties of every domain: arbitraries for hostile
-// numbers, the "valid result or typed error, within a time budget" check, and case counting.
+// Test helpers shared by the hostile-input properties of every core domain: arbitraries for
+// hostile numbers, plus the shared fuzz harness (`@gemini-vision/vitest-config/fuzz`: run counts,
+// the "valid result or typed error, within a time budget" check, case counting) bound to core's
+// error hierarchy.
 //
 // Each domain keeps its properties in one module (`<domain>/__fixtures__/hostile-*-properties.ts`)
 // that registers them with a given number of runs. A `*.test.ts` file registers a small sample
 // for the normal `pnpm test`; a `*.fuzz.test.ts` file registers the long run for
-// `pnpm test:fuzz` (FUZZ_RUNS cases per property, default 100,000). Test code only: Node-only
-// APIs are fine here, as in the other `__fixtures__` helpers.
-import { mkdirSync, writeFileSync } from 'node:fs';
-
+// `pnpm test:fuzz` (FUZZ_RUNS cases per property, default 100,000).
 import { fc } from '@fast-check/vitest';
-import { afterAll } from 'vitest';
+
+import { createFuzzChecks } from '@gemini-vision/vitest-config/fuzz';
 
 import { GeminiVisionError } from '../errors/gemini-vision-error';
 
-/** Cases per property in the normal test run. */
-export const SAMPLE_RUNS = 200;
-
-/** Cases per property in `pnpm test:fuzz`: `FUZZ_RUNS`, default 100,000. */
-export function fuzzRuns(): number {
-  const runs = Number(process.env['FUZZ_RUNS'] ?? 100_000);
-  if (!Number.isInteger(runs) || runs < 1) throw new Error(`FUZZ_RUNS must be a positive integer, got ${String(runs)}`);
-  return runs;
-}
+export { fuzzRuns, reportCasesAfterAll, SAMPLE_RUNS, type Validation } from '@gemini-vision/vitest-config/fuzz';
 
 /**
- * Longest a single case may take (ms), `FUZZ_CASE_BUDGET_MS`, default 2,000. Every function under
- * test is linear in small inputs, so a case this slow means a hang or a runaway allocation. The
- * default leaves room for GC pauses on a loaded 2-core machine.
+ * `expectTypedOutcome(target, run, validate)`: a result `validate` accepts or a GeminiVisionError,
+ * within the case budget. `expectValidResult`: a result `validate` accepts (for functions that
+ * must never throw, the parsers).
  */
-const CASE_BUDGET_MS = Number(process.env['FUZZ_CASE_BUDGET_MS'] ?? 2000);
-
-/** Typed errors carry a message for people; one this long would hold bulk data. */
-const MAX_MESSAGE_LENGTH = 2000;
-
-interface TargetStats {
-  cases: number;
-  results: number;
-  typedErrors: number;
-  slowestMs: number;
-  totalMs: number;
-}
-
-const stats = new Map<string, TargetStats>();
-
-function statsOf(target: string): TargetStats {
-  let entry = stats.get(target);
-  if (entry === undefined) {
-    entry = { cases: 0, results: 0, typedErrors: 0, slowestMs: 0, totalMs: 0 };
-    stats.set(target, entry);
-  }
-  return entry;
-}
-
-/**
- * Writes the per-target case counts of this test file to `.cache/fuzz-report/<name>.json` and
- * prints them, after all its tests. `tooling/scripts/summarize-fuzz.mjs` adds the files up.
- */
-export function reportCasesAfterAll(name: string): void {
-  afterAll(() => {
-    const targets = Object.fromEntries([...stats.entries()].sort(([a], [b]) => a.localeCompare(b)));
-    mkdirSync('.cache/fuzz-report', { recursive: true });
-    writeFileSync(`.cache/fuzz-report/${name}.json`, `${JSON.stringify({ name, targets }, null, 2)}\n`);
-    const lines = Object.entries(targets).map(
-      ([target, entry]) =>
-        `  ${target}: ${entry.cases} cases (${entry.results} results, ${entry.typedErrors} typed errors), ` +
-        `slowest ${entry.slowestMs.toFixed(1)} ms, total ${(entry.totalMs / 1000).toFixed(1)} s`,
-    );
-    console.log(`[fuzz] ${name}\n${lines.join('\n')}`);
-  });
-}
-
-/** Problems found in a result: empty when it is valid. */
-export type Validation = readonly string[];
-
-/**
- * Runs one case of `target`: `run()` must return a value that `validate` accepts, or throw a
- * `GeminiVisionError` with a code and a short message, and take less than the case budget.
- * Anything else (an untyped throw such as `TypeError`/`RangeError`, an invalid result, a
- * near-hang) fails the property with a description fast-check shrinks and reports.
- */
-export function expectTypedOutcome<T>(target: string, run: () => T, validate: (value: T) => Validation): void {
-  const entry = statsOf(target);
-  entry.cases += 1;
-  const started = performance.now();
-  let value: T | undefined;
-  let thrown: { error: unknown } | undefined;
-  try {
-    value = run();
-  } catch (error) {
-    thrown = { error };
-  }
-  const elapsed = performance.now() - started;
-  entry.totalMs += elapsed;
-  if (elapsed > entry.slowestMs) entry.slowestMs = elapsed;
-  if (elapsed > CASE_BUDGET_MS) {
-    throw new Error(`${target}: one case took ${elapsed.toFixed(0)} ms (budget ${CASE_BUDGET_MS} ms)`);
-  }
-  if (thrown !== undefined) {
-    const { error } = thrown;
-    if (!GeminiVisionError.isInstance(error)) {
-      throw new Error(`${target}: untyped throw ${describeThrown(error)}`, { cause: error });
-    }
-    const code: unknown = error.code;
-    if (typeof code !== 'string' || error.message.length === 0 || error.message.length > MAX_MESSAGE_LENGTH) {
-      throw new Error(`${target}: malformed GeminiVisionError (code ${JSON.stringify(code)}, message length ${error.message.length})`);
-    }
-    entry.typedErrors += 1;
-    return;
-  }
-  const problems = validate(value as T);
-  if (problems.length > 0) throw new Error(`${target}: invalid result: ${problems.join('; ')}`);
-  entry.results += 1;
-}
-
-/**
- * Runs one case of a function that must never throw (the parsers): `validate` must accept the
- * result, within the case budget.
- */
-export function expectValidResult<T>(target: string, run: () => T, validate: (value: T) => Validation): void {
-  const entry = statsOf(target);
-  entry.cases += 1;
-  const started = performance.now();
-  let value: T;
-  try {
-    value = run();
-  } catch (error) {
-    throw new Error(`${target}: threw ${describeThrown(error)}`, { cause: error });
-  }
-  const elapsed = performance.now() - started;
-  entry.totalMs += elapsed;
-  if (elapsed > entry.slowestMs) entry.slowestMs = elapsed;
-  if (elapsed > CASE_BUDGET_MS) {
-    throw new Error(`${target}: one case took ${elapsed.toFixed(0)} ms (budget ${CASE_BUDGET_MS} ms)`);
-  }
-  const problems = validate(value);
-  if (problems.length > 0) throw new Error(`${target}: invalid result: ${problems.join('; ')}`);
-  entry.results += 1;
-}
-
-function describeThrown(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message.slice(0, 300)}`;
-  return typeof error === 'string' ? JSON.stringify(error.slice(0, 300)) : typeof error;
-}
+export const { expectTypedOutcome, expectValidResult } = createFuzzChecks({ isTypedError: (error) => GeminiVisionError.isInstance(error) });
 
 /** Numbers no boundary check should let through unnoticed, and ones just inside the domain. */
 const SPECIAL_NUMBERS: readonly number[] = [

@@ -3,7 +3,7 @@
 // property, default 100,000). Inputs are mutations (truncation, insertion, deletion, bit flips,
 // overwritten length fields) of the valid files of the hostile corpus and of the 16 real mask PNGs
 // of a Gemini segmentation reply. Property: a result or a typed GeminiVisionError, fast.
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { crc32 } from 'node:zlib';
 import { join, sep } from 'node:path';
@@ -12,77 +12,16 @@ import { fc, it as propertyIt } from '@fast-check/vitest';
 import { afterAll, describe } from 'vitest';
 
 import { GeminiVisionError } from '@gemini-vision/core';
+import { createFuzzChecks } from '@gemini-vision/vitest-config/fuzz';
 
 import { resolveInsideDirectory, safeFileName } from '../files/index';
 import { createPngMaskDecoder } from '../masks/index';
 import { probeImage } from '../probe/index';
 
-/** Cases per property in the normal test run. */
-export const SAMPLE_RUNS = 200;
+export { fuzzRuns, reportCasesAfterAll, SAMPLE_RUNS } from '@gemini-vision/vitest-config/fuzz';
 
-/** Cases per property in `pnpm test:fuzz`: `FUZZ_RUNS`, default 100,000. */
-export function fuzzRuns(): number {
-  const runs = Number(process.env['FUZZ_RUNS'] ?? 100_000);
-  if (!Number.isInteger(runs) || runs < 1) throw new Error(`FUZZ_RUNS must be a positive integer, got ${process.env['FUZZ_RUNS']}`);
-  return runs;
-}
-
-const CASE_BUDGET_MS = Number(process.env['FUZZ_CASE_BUDGET_MS'] ?? 2000);
-
-interface TargetStats {
-  cases: number;
-  results: number;
-  typedErrors: number;
-  slowestMs: number;
-  totalMs: number;
-}
-const stats = new Map<string, TargetStats>();
-
-/** Prints and writes (`.cache/fuzz-report/<name>.json`) the case counts after all tests. */
-export function reportCasesAfterAll(name: string): void {
-  afterAll(() => {
-    const targets = Object.fromEntries([...stats.entries()].sort(([a], [b]) => a.localeCompare(b)));
-    mkdirSync('.cache/fuzz-report', { recursive: true });
-    writeFileSync(`.cache/fuzz-report/${name}.json`, `${JSON.stringify({ name, targets }, null, 2)}\n`);
-    const lines = Object.entries(targets).map(
-      ([target, entry]) =>
-        `  ${target}: ${entry.cases} cases (${entry.results} results, ${entry.typedErrors} typed errors), ` +
-        `slowest ${entry.slowestMs.toFixed(1)} ms, total ${(entry.totalMs / 1000).toFixed(1)} s`,
-    );
-    console.log(`[fuzz] ${name}\n${lines.join('\n')}`);
-  });
-}
-
-/** One case: `run` must resolve to a value `validate` accepts or reject with a typed error, in budget. */
-async function expectTypedOutcome<T>(target: string, run: () => T | Promise<T>, validate: (value: T) => readonly string[]): Promise<void> {
-  let entry = stats.get(target);
-  if (entry === undefined) {
-    entry = { cases: 0, results: 0, typedErrors: 0, slowestMs: 0, totalMs: 0 };
-    stats.set(target, entry);
-  }
-  entry.cases += 1;
-  const started = performance.now();
-  let outcome: { value: T } | { error: unknown };
-  try {
-    outcome = { value: await run() };
-  } catch (error) {
-    outcome = { error };
-  }
-  const elapsed = performance.now() - started;
-  entry.totalMs += elapsed;
-  entry.slowestMs = Math.max(entry.slowestMs, elapsed);
-  if (elapsed > CASE_BUDGET_MS) throw new Error(`${target}: one case took ${elapsed.toFixed(0)} ms (budget ${CASE_BUDGET_MS} ms)`);
-  if ('error' in outcome) {
-    const { error } = outcome;
-    if (!GeminiVisionError.isInstance(error)) throw new Error(`${target}: untyped throw ${String(error)}`, { cause: error });
-    if (process.env['FUZZ_DEBUG'] !== undefined) console.log(target, error.message.slice(0, 160));
-    entry.typedErrors += 1;
-    return;
-  }
-  const problems = validate(outcome.value);
-  if (problems.length > 0) throw new Error(`${target}: invalid result: ${problems.join('; ')}`);
-  entry.results += 1;
-}
+/** One case: a result `validate` accepts or a GeminiVisionError, within the case budget (the shared harness). */
+const { expectTypedOutcomeAsync: expectTypedOutcome } = createFuzzChecks({ isTypedError: (error) => GeminiVisionError.isInstance(error) });
 
 const corpus = new URL('./hostile/', import.meta.url);
 const IMAGES: readonly Uint8Array[] = [
