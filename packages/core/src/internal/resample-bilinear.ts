@@ -30,9 +30,10 @@ const FIXED_HALF = 2 ** (PRECISION_BITS - 1);
  * Working arrays are reused from call to call (the resampler is synchronous, so one set per slot
  * suffices): in V8 every typed array of more than 64 bytes is a separate zeroed allocation that the
  * garbage collector tracks, and a resize needs about twenty. Arrays above this many elements are
- * allocated per call instead, so a huge resize does not pin its memory.
+ * allocated per call instead, so that at most about 5 MB stay pinned (a 256² mask to a box of up
+ * to ~250 px per side fits).
  */
-const SCRATCH_LIMIT = 1 << 20;
+const SCRATCH_LIMIT = 1 << 16;
 const int32Scratch: (Int32Array | undefined)[] = [];
 const uint8Scratch: (Uint8Array | undefined)[] = [];
 // Slots of int32Scratch: four per set of filter coefficients (first, count, weights, totals).
@@ -60,7 +61,7 @@ function scratchInt32(slot: number, length: number): Int32Array {
   if (length > SCRATCH_LIMIT) return new Int32Array(length);
   let array = int32Scratch[slot];
   if (array === undefined || array.length < length) {
-    array = new Int32Array(Math.max(length, 2 * (array?.length ?? 0), 64));
+    array = new Int32Array(Math.max(length, Math.min(2 * (array?.length ?? 0), SCRATCH_LIMIT), 64));
     int32Scratch[slot] = array;
   }
   return array.subarray(0, length);
@@ -71,7 +72,7 @@ function scratchUint8(slot: number, length: number): Uint8Array {
   if (length > SCRATCH_LIMIT) return new Uint8Array(length);
   let array = uint8Scratch[slot];
   if (array === undefined || array.length < length) {
-    array = new Uint8Array(Math.max(length, 2 * (array?.length ?? 0), 64));
+    array = new Uint8Array(Math.max(length, Math.min(2 * (array?.length ?? 0), SCRATCH_LIMIT), 64));
     uint8Scratch[slot] = array;
   }
   return array.subarray(0, length);

@@ -149,4 +149,18 @@ describe('resizeMaskBilinear', () => {
     expect(compared).toBe(51 * 20);
     expect(differing).toBe(0);
   });
+
+  it.each([
+    { width: 30_000, height: 2, toWidth: 3, toHeight: 1 },
+    { width: 2, height: 30_000, toWidth: 1, toHeight: 3 },
+    { width: 9_000, height: 3, toWidth: 1, toHeight: 2 },
+  ])('equals the plain port on an extreme downscale $width×$height → $toWidth×$toHeight', ({ width, height, toWidth, toHeight }) => {
+    // Windows of thousands of taps, where rounded weights no longer sum to exactly 2^22.
+    const data = new Uint8Array(width * height);
+    for (let index = 0; index < data.length; index += 1) data[index] = index % 7_001 < 3_000 ? 255 : index % 13 === 0 ? 90 : 0;
+    const mask = createMask(width, height, data);
+
+    expect(resizeMaskBilinear(mask, toWidth, toHeight).data).toEqual(resizeMaskBilinearReference(mask, toWidth, toHeight).data);
+  });
 });
+
