@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // The same mask pipeline with gemini-vision: `parseSegmentations` (core) reads the reply,
-// `createPngMaskDecoder` (images, pngjs) decodes each mask, `placeSegmentationMask` (core) resizes
-// it to its box with Pillow's bilinear filter and thresholds it at > 127, and `toFullFrameMask`
-// pastes it into a full-frame mask.
+// `createPngMaskDecoder` (images) decodes each mask, `placeSegmentationMask` (core) resizes it to
+// its box with Pillow's bilinear filter and thresholds it at > 127, and `toFullFrameMasks` pastes
+// them all into full-frame masks (one allocation; `--per-item`: `toFullFrameMask` per item).
 //
 //   node bench/peers/mask-pipeline-ours.mjs REPLY.txt [--width 1024 --height 1024] [--seconds 3]
-//        [--digests OUT.tsv]
+//        [--digests OUT.tsv] [--per-item]
 //
 // Prints one JSON line like mask-pipeline.py; `--digests` writes the same per-item digests
 // (foreground count, SHA-1 of the row-major mask packed 8 pixels per byte, first pixel in the
@@ -23,6 +23,7 @@ const { values, positionals } = parseArgs({
     height: { type: 'string', default: '1024' },
     seconds: { type: 'string', default: '3' },
     digests: { type: 'string' },
+    'per-item': { type: 'boolean', default: false },
   },
 });
 const text = readFileSync(positionals[0], 'utf8');
@@ -31,15 +32,21 @@ const core = await import(new URL('packages/core/dist/index.js', repoRoot).href)
 const { createPngMaskDecoder } = await import(new URL('packages/images/dist/index.js', repoRoot).href);
 const decoder = createPngMaskDecoder();
 
+/** `--per-item`: `toFullFrameMask` per item instead of one `toFullFrameMasks` for the reply. */
+const perItem = values['per-item'];
+
 function pipeline() {
-  const results = [];
+  const labels = [];
+  const placed = [];
   for (const item of core.parseSegmentations(text).items) {
     if (item.mask === null) continue;
-    const placed = core.placeSegmentationMask(decoder.decodePng(item.mask.bytes), item.box, frame);
-    if (placed.degenerate) continue;
-    results.push({ label: item.label, full: core.toFullFrameMask(placed) });
+    const placement = core.placeSegmentationMask(decoder.decodePng(item.mask.bytes), item.box, frame);
+    if (placement.degenerate) continue;
+    labels.push(item.label);
+    placed.push(placement);
   }
-  return results;
+  const masks = perItem ? placed.map((placement) => core.toFullFrameMask(placement)) : core.toFullFrameMasks(placed);
+  return masks.map((full, index) => ({ label: labels[index], full }));
 }
 
 const results = pipeline(); // warm-up, and the output checked below
@@ -66,4 +73,4 @@ if (values.digests !== undefined) {
   });
   writeFileSync(values.digests, lines.join(''));
 }
-console.log(JSON.stringify({ mode: 'gemini-vision', items: results.length, runs, seconds: Number(elapsed.toFixed(3)), itemsPerSecond: Number(((results.length * runs) / elapsed).toFixed(1)) }));
+console.log(JSON.stringify({ mode: perItem ? 'gemini-vision (per item)' : 'gemini-vision', items: results.length, runs, seconds: Number(elapsed.toFixed(3)), itemsPerSecond: Number(((results.length * runs) / elapsed).toFixed(1)) }));

@@ -15,7 +15,7 @@ import { imageSize } from 'image-size';
 import { bench, run } from 'mitata';
 import sharp from 'sharp';
 
-import { placeSegmentationMask } from '@gemini-vision/core';
+import { placeSegmentationMask, toFullFrameMasks } from '@gemini-vision/core';
 import { createPngMaskDecoder, probeImages, renderOverlay, type ProbeImagesResult } from '../src/index';
 
 const require = createRequire(import.meta.url);
@@ -223,12 +223,13 @@ async function benchMasks(): Promise<void> {
   await renderOverlay(image, drawing); // loads the font once
 
   console.log(`\nMask pipeline on a real response: ${items.length} masks of 256×256 on a 1024×1024 image.`);
-  bench('decode one 256×256 mask PNG (pngjs)', () => decoder.decodePng(pngs[0] ?? new Uint8Array()));
+  bench('decode one 256×256 mask PNG', () => decoder.decodePng(pngs[0] ?? new Uint8Array()));
   bench(`decode + place ${items.length} masks (resize to box, threshold 127)`, () => {
     for (let index = 0; index < items.length; index += 1) {
       placeSegmentationMask(decoder.decodePng(pngs[index] ?? new Uint8Array()) as Awaited<(typeof decoded)[number]>, items[index]?.box_2d ?? [0, 0, 1, 1], frame);
     }
   });
+  bench(`toFullFrameMasks: ${items.length} placed masks → ${items.length} full 1024² frames`, () => toFullFrameMasks(placed));
   bench(`renderOverlay: ${items.length} masks + boxes + labels → PNG 1024²`, async () => renderOverlay(image, drawing));
   await run();
 }
