@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { crc32, deflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
 
 import { fc, it as propertyIt } from '@fast-check/vitest';
 import { PNG } from 'pngjs';
@@ -7,6 +7,8 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 
 import { MaskDecodeError } from '@gemini-vision/core';
+
+import { pngChunk } from '../__fixtures__/png-chunk';
 
 import { createPngMaskDecoder } from '../masks/create-png-mask-decoder';
 import { containsImageData, decodePngFirstChannel } from './decode-png-first-channel';
@@ -63,7 +65,7 @@ function splitIdat(png: Uint8Array, parts: number): Uint8Array {
   }
   const data = Buffer.concat(idat);
   const size = Math.ceil(data.length / parts);
-  for (let start = 0; start < data.length; start += size) chunks.push(chunk('IDAT', data.subarray(start, start + size)));
+  for (let start = 0; start < data.length; start += size) chunks.push(pngChunk('IDAT', data.subarray(start, start + size)));
   return new Uint8Array(Buffer.concat([...chunks, iend]));
 }
 
@@ -72,15 +74,6 @@ function withByte(bytes: Uint8Array, index: number, value: number): Uint8Array {
   const copy = bytes.slice();
   copy[index] = value;
   return copy;
-}
-
-function chunk(type: string, data: Uint8Array): Buffer {
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const out = Buffer.alloc(body.length + 8);
-  out.writeUInt32BE(data.length, 0);
-  body.copy(out, 4);
-  out.writeUInt32BE(crc32(body), body.length + 4);
-  return out;
 }
 
 describe('decodePngFirstChannel', () => {
@@ -128,7 +121,7 @@ describe('decodePngFirstChannel', () => {
     const sixteen = await sharp(grey, raw).toColourspace('grey16').png().toBuffer();
     const interlaced = await sharp(grey, raw).png({ progressive: true }).toBuffer();
     const plain = encodeWithPngjs(8, 8, makeImage(8, 8, 1, 'blob'), 0, 0);
-    const withTrns = new Uint8Array(Buffer.concat([plain.subarray(0, 33), chunk('tRNS', new Uint8Array([0, 0])), plain.subarray(33)]));
+    const withTrns = new Uint8Array(Buffer.concat([plain.subarray(0, 33), pngChunk('tRNS', new Uint8Array([0, 0])), plain.subarray(33)]));
 
     expect([palette[25], sixteen[24], interlaced[28]]).toEqual([3, 16, 1]); // what sharp wrote
     for (const png of [palette, sixteen, interlaced, withTrns]) expect(decodePngFirstChannel(new Uint8Array(png))).toBeUndefined();
@@ -158,7 +151,7 @@ describe('decodePngFirstChannel', () => {
   it('returns undefined for a zlib stream that inflates to more or less than the image', () => {
     const png = encodeWithPngjs(4, 4, makeImage(4, 4, 3, 'blob'), 0, 0);
     const rebuild = (raw: Uint8Array): Uint8Array =>
-      new Uint8Array(Buffer.concat([png.subarray(0, 33), chunk('IDAT', deflateSync(raw)), chunk('IEND', new Uint8Array(0))]));
+      new Uint8Array(Buffer.concat([png.subarray(0, 33), pngChunk('IDAT', deflateSync(raw)), pngChunk('IEND', new Uint8Array(0))]));
 
     expect(decodePngFirstChannel(rebuild(new Uint8Array(4 * 5)))?.data).toEqual(new Uint8Array(16));
     expect(decodePngFirstChannel(rebuild(new Uint8Array(4 * 5 + 1)))).toBeUndefined();

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { crc32, deflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
 
 import { PNG, type PNGOptions } from 'pngjs';
 import sharp, { type PngOptions } from 'sharp';
@@ -12,6 +12,7 @@ import {
   placeSegmentationMask,
 } from '@gemini-vision/core';
 
+import { pngChunk } from '../__fixtures__/png-chunk';
 import { createPngMaskDecoder } from './create-png-mask-decoder';
 
 const fixtures = new URL('../__fixtures__/', import.meta.url);
@@ -29,21 +30,13 @@ function encodeWithPngjs(options: PNGOptions, bitDepth: 8): Uint8Array {
 
 /** A hand-made 4×2 greyscale PNG with 1 bit per pixel (rows 0b0011…). */
 function greyOneBit(): Uint8Array {
-  const chunk = (type: string, data: Uint8Array): Buffer => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const out = Buffer.alloc(body.length + 8);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), body.length + 4);
-    return out;
-  };
   const header = Buffer.alloc(13);
   header.writeUInt32BE(4, 0);
   header.writeUInt32BE(2, 4);
   header.set([1, 0, 0, 0, 0], 8); // bit depth 1, colour type 0 (grey)
   const rows = Buffer.from([0, 0b0011_0000, 0, 0b0011_0000]); // filter byte + 4 one-bit pixels per row
   return new Uint8Array(
-    Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', new Uint8Array(0))]),
+    Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), pngChunk('IHDR', header), pngChunk('IDAT', deflateSync(rows)), pngChunk('IEND', new Uint8Array(0))]),
   );
 }
 
