@@ -106,6 +106,15 @@ describe('decodePngFirstChannel', () => {
     for (const png of masks) expect(decodePngFirstChannel(png)?.data).toEqual(firstChannelWithPngjs(png));
   });
 
+  it('returns plain arrays that own their memory, also for small masks Node serves from its buffer pool', () => {
+    const small = decodePngFirstChannel(encodeWithPngjs(8, 4, makeImage(8, 4, 5, 'blob'), 0, 0));
+    const large = decodePngFirstChannel(encodeWithPngjs(256, 256, makeImage(256, 256, 5, 'blob'), 0, 0));
+
+    expect(Object.getPrototypeOf(small?.data)).toBe(Uint8Array.prototype);
+    expect(small?.data.buffer.byteLength).toBe(8 * 4);
+    expect(large?.data.buffer.byteLength).toBe(257 * 256); // the inflated rows, filter bytes included
+  });
+
   it('joins IDAT data split over several chunks', () => {
     const png = encodeWithPngjs(64, 48, makeImage(64, 48, 7, 'noise'), 0, 4);
     const split = splitIdat(png, 5);

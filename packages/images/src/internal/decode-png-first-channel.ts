@@ -76,7 +76,7 @@ export function decodePngFirstChannel(bytes: Uint8Array): FirstChannel | undefin
 /**
  * Undoes the PNG row filters of a one-channel image inside the inflated buffer: each row moves
  * left over the filter bytes before it (row y lands at y × width), then is unfiltered against the
- * row above, already in place. Returns a plain Uint8Array view of the result, or `undefined` on an
+ * row above, already in place. Returns a plain Uint8Array of the result, or `undefined` on an
  * unknown filter type.
  */
 function unfilterGreyInPlace(raw: Uint8Array, width: number, height: number): Uint8Array | undefined {
@@ -108,7 +108,13 @@ function unfilterGreyInPlace(raw: Uint8Array, width: number, height: number): Ui
       return undefined;
     }
   }
-  return new Uint8Array(raw.buffer, raw.byteOffset, width * height);
+  // A view keeps the inflated buffer (no copy), unless that buffer is shared: Node serves small
+  // allocations from one pooled ArrayBuffer, and a mask must not expose (or, when transferred,
+  // detach) other buffers' memory.
+  if (raw.byteOffset === 0 && raw.buffer.byteLength === raw.length) return new Uint8Array(raw.buffer, 0, width * height);
+  const own = new Uint8Array(width * height);
+  own.set(raw.subarray(0, width * height));
+  return own;
 }
 
 /** Undoes the PNG row filters (`bpp` = `channels` bytes) and keeps channel 0; `undefined` on an unknown filter type. */
