@@ -111,6 +111,16 @@ describe('readImageHeaderFromBytes', () => {
     expect(() => readImageHeaderFromBytes(ftypOnly)).toThrow(/HEIC header is truncated/u);
   });
 
+  it('does not report a damaged box size as the length of a truncated HEIC', () => {
+    const ftyp = heic(40, 30).subarray(0, 24);
+    // After ftyp, a box claiming 0xFFFFFFF0 bytes: the next box would start past the data.
+    const huge = new Uint8Array([...ftyp, 0xff, 0xff, 0xff, 0xf0, ...new TextEncoder().encode('free'), 0, 0, 0, 0]);
+    const claimedEnd = 24 + 0xff_ff_ff_f0;
+
+    expect(() => readImageHeaderFromBytes(huge)).toThrow(`its boxes claim ${claimedEnd} bytes, but the data ends before the header is complete`);
+    expect(() => readImageHeaderFromBytes(ftyp)).toThrow('the data ends after 24 bytes');
+  });
+
   it('reads the header from the start of a file, and says when the start is too short', () => {
     expect(readImageHeaderFromBytes(portraitJpeg.subarray(0, 2048))).toMatchObject({ width: 120, height: 80, orientation: 6, byteLength: 2048 });
     expect(() => readImageHeaderFromBytes(portraitJpeg.subarray(0, 40))).toThrow(/JPEG header is truncated/u);

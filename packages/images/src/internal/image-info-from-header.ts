@@ -70,7 +70,10 @@ function problemToError(outcome: Extract<HeaderOutcome, { ok: false }>, source: 
     case 'truncated':
       return new ImageUnreadableError({
         source,
-        reason: `its ${FORMAT_NAMES[problem.format]} header is truncated (the data ends after ${problem.bytesRead} bytes)`,
+        reason:
+          problem.atMost === true
+            ? `its ${FORMAT_NAMES[problem.format]} header is truncated (its boxes claim ${problem.bytesRead} bytes, but the data ends before the header is complete)`
+            : `its ${FORMAT_NAMES[problem.format]} header is truncated (the data ends after ${problem.bytesRead} bytes)`,
         hint: 'The file was probably cut short while copying or downloading; get it again.',
       });
     case 'corrupt':

@@ -30,7 +30,13 @@ export interface ImageHeader {
 export type HeaderProblem =
   | { readonly kind: 'empty' }
   | { readonly kind: 'unsupported'; readonly detected: string | undefined }
-  | { readonly kind: 'truncated'; readonly format: ImageFormat; readonly bytesRead: number }
+  | {
+      readonly kind: 'truncated';
+      readonly format: ImageFormat;
+      /** Where the data ends: exactly there, or (`atMost`) at or before it (a box claimed more). */
+      readonly bytesRead: number;
+      readonly atMost?: boolean;
+    }
   | { readonly kind: 'corrupt'; readonly format: ImageFormat; readonly detail: string };
 
 /** The outcome of {@link readImageHeader}. */

@@ -40,11 +40,16 @@ export function* readMiafHeader(reader: RangeCache, firstLength: number): ByteRe
   if (ftyp?.type !== 'ftyp') return corrupt('its `ftyp` box is malformed');
 
   let position = ftyp.end;
+  let confirmed = ftypHeader.length; // the data is known to reach this far
   let meta: Box | undefined;
   for (let count = 0; count < MAX_TOP_LEVEL_BOXES && meta === undefined; count++) {
     const header = yield* reader.bytesAt(position, 16);
+    if (header.length > 0) confirmed = Math.max(confirmed, position + header.length);
     if (header.length < 8) {
-      return { ok: false, problem: { kind: 'truncated', format, bytesRead: position + header.length } };
+      // No byte where the boxes so far say the next one starts, and none known there: the data
+      // ends at or before that offset, which a damaged box size can put far past the real end.
+      const atMost = header.length === 0 && confirmed < position;
+      return { ok: false, problem: { kind: 'truncated', format, bytesRead: position + header.length, ...(atMost ? { atMost } : {}) } };
     }
     const box = readBoxHeader(header, position, Number.MAX_SAFE_INTEGER);
     if (box === undefined) return corrupt('a top-level box is malformed');
