@@ -27,7 +27,7 @@ import type { Mask } from './mask';
  * Cost: at most O(width × source height + width × height × taps), taps ≈ 2 × source/target + 1
  * per axis; on masks far less, and still exact: a window of equal values costs one multiply,
  * rows of zeros are skipped and equal rows are reused (see `internal/resample-bilinear.ts`).
- * The fast path is checked against a plain port of Pillow's loops on random, binary and real
+ * The fast path is checked against a plain port of Pillow's loops on random, mask-shaped and real
  * masks (`resize-mask-bilinear.test.ts`).
  *
  * @param mask - The source mask (e.g. a decoded 256×256 Gemini mask); any 8-bit values.
