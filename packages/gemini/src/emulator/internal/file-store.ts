@@ -1,26 +1,11 @@
 import { fileNotAccessible, GoogleErrorResponse, invalidArgument, failedPrecondition } from './google-error';
 import { sha256Hex } from './seeded-random';
+import type { EmulatorFile } from '../emulator';
 
-/** A file held by the emulated Files API. */
-export interface StoredFile {
+/** A file held by the emulated Files API: what `Emulator.getFile` shows, plus its id. */
+export interface StoredFile extends EmulatorFile {
   /** The id, e.g. `abc123`. */
   readonly id: string;
-  /** `files/<id>`. */
-  readonly name: string;
-  /** The display name given at upload. */
-  readonly displayName: string | undefined;
-  /** MIME type. */
-  readonly mimeType: string;
-  /** The bytes. */
-  readonly bytes: Uint8Array;
-  /** SHA-256 of the bytes, lower-case hex. */
-  readonly sha256: string;
-  /** Creation time, ms since the epoch on the emulator clock. */
-  readonly createTime: number;
-  /** Expiry time: creation + retention, ms since the epoch. */
-  readonly expirationTime: number;
-  /** `UPLOADED` by a client, or `GENERATED` by the emulator (batch results). */
-  readonly source: 'UPLOADED' | 'GENERATED';
 }
 
 /** An open resumable upload. */
