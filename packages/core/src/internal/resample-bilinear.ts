@@ -53,8 +53,6 @@ const NEXT = 17;
 const RUN_VALUES = 0;
 const SAME_AS_PREVIOUS = 1;
 const ROWS = 2;
-/** Output of reachOf. */
-const PAIR = new Int32Array(2);
 
 /** An Int32Array of `length` elements from `slot`, contents left over from earlier calls. */
 function scratchInt32(slot: number, length: number): Int32Array {
@@ -150,7 +148,7 @@ export function resampleBilinear(
 
   if (vertical === undefined) {
     // Pillow copies a side whose size does not change.
-    const data = rows.data === source ? source.slice() : compactRows(rows, width, sourceHeight);
+    const data = rows.data.slice(0, width * sourceHeight); // a copy: rows.data is the source or scratch
     return threshold === undefined ? { data, area: 0 } : { data, area: thresholdInPlace(data, threshold) };
   }
   return resampleColumns(rows, width, vertical, height, threshold);
@@ -158,11 +156,9 @@ export function resampleBilinear(
 
 /** Source rows `firstRow..lastRow - 1` after the horizontal pass, with what the vertical pass skips by. */
 interface IntermediateRows {
-  /** The rows, `width` samples each, `stride` bytes apart (row `i` is source row `firstRow + i`). */
+  /** The rows, `width` samples each (row `i` is source row `firstRow + i`). */
   readonly data: Uint8Array;
-  /** Bytes from one row to the next (`width`, or rounded up to a multiple of 4). */
-  readonly stride: number;
-  /** `data` as 32-bit words when `data` and `stride` are 4-byte aligned. */
+  /** `data` as 32-bit words when it starts 4-byte aligned (see {@link wordsOf}). */
   readonly words: Int32Array | undefined;
   /** Source row of row 0. */
   readonly firstRow: number;
@@ -231,10 +227,14 @@ function scanRuns(source: Uint8Array, sourceWidth: number, firstRow: number, las
   return { starts, values, offsets };
 }
 
-/** Output columns `[x0, x1)` that source columns `[s0, s1)` reach, as a pair written to `out`. */
-function reachOf(reach: ColumnReach | undefined, s0: number, s1: number, out: Int32Array): void {
-  out[0] = reach === undefined ? s0 : (reach.endsBy[s0] ?? 0);
-  out[1] = reach === undefined ? s1 : (reach.startsFrom[s1] ?? 0);
+/** First output column that source columns from `s0` on reach (`[reachStart(s0), reachEnd(s1))` for `[s0, s1)`). */
+function reachStart(reach: ColumnReach | undefined, s0: number): number {
+  return reach === undefined ? s0 : (reach.endsBy[s0] ?? 0);
+}
+
+/** One past the last output column that source columns before `s1` reach. */
+function reachEnd(reach: ColumnReach | undefined, s1: number): number {
+  return reach === undefined ? s1 : (reach.startsFrom[s1] ?? 0);
 }
 
 /**
@@ -250,7 +250,6 @@ function describeRows(runs: SourceRuns, rowCount: number, sourceWidth: number, r
   const offsets = scratchInt32(SPAN_OFFSETS, rowCount + 1);
   let spans = scratchInt32(SPANS, rowCount * 4 + 16);
   let spanCount = 0;
-  const pair = PAIR;
 
   for (let row = 0; row < rowCount; row += 1) {
     offsets[row] = spanCount;
@@ -267,9 +266,8 @@ function describeRows(runs: SourceRuns, rowCount: number, sourceWidth: number, r
       nonZeroEnd = runEnd(run, end);
     }
     if (nonZeroStart >= 0) {
-      reachOf(reach, nonZeroStart, nonZeroEnd, pair);
-      lo[row] = pair[0] ?? 0;
-      hi[row] = pair[1] ?? 0;
+      lo[row] = reachStart(reach, nonZeroStart);
+      hi[row] = reachEnd(reach, nonZeroEnd);
     }
     if (row === 0) continue;
 
@@ -291,9 +289,8 @@ function describeRows(runs: SourceRuns, rowCount: number, sourceWidth: number, r
       const bEnd = runEnd(b, end);
       const segmentEnd = aEnd < bEnd ? aEnd : bEnd;
       if (values[a] !== values[b]) {
-        reachOf(reach, position, segmentEnd, pair);
-        const x0 = pair[0] ?? 0;
-        const x1 = pair[1] ?? 0;
+        const x0 = reachStart(reach, position);
+        const x1 = reachEnd(reach, segmentEnd);
         if (spanCount > (offsets[row] ?? 0) && x0 <= (spans[2 * spanCount - 1] ?? 0)) {
           if (x1 > (spans[2 * spanCount - 1] ?? 0)) spans[2 * spanCount - 1] = x1;
         } else if (x0 < x1) {
@@ -332,8 +329,7 @@ function keepRows(source: Uint8Array, width: number, firstRow: number, lastRow: 
   const runs = scanRuns(source, width, firstRow, lastRow);
   return {
     data: source,
-    stride: width,
-    words: width % 4 === 0 ? wordsOf(source) : undefined,
+    words: wordsOf(source),
     firstRow,
     rows: describeRows(runs, lastRow - firstRow, width, undefined),
   };
@@ -360,13 +356,12 @@ function resampleRows(
   const { starts, values, offsets: runOffsets } = runs;
   const rowCount = lastRow - firstRow;
   const rows = describeRows(runs, rowCount, sourceWidth, reach);
-  const stride = (width + 3) & ~3; // word-aligned rows for the vertical pass
-  const data = scratchUint8(ROWS, stride * rowCount).fill(0);
+  const data = scratchUint8(ROWS, width * rowCount).fill(0);
 
   for (let row = 0; row < rowCount; row += 1) {
-    const outRow = row * stride;
+    const outRow = row * width;
     if (rows.sameAsPrevious[row] === 1) {
-      data.copyWithin(outRow, outRow - stride, outRow);
+      data.copyWithin(outRow, outRow - width, outRow);
       continue;
     }
     const sourceRow = (firstRow + row) * sourceWidth;
@@ -388,7 +383,7 @@ function resampleRows(
     }
     if (pending < width) multiplyRow(source, sourceRow, coefficients, pending, width, data, outRow);
   }
-  return { data, stride, words: wordsOf(data), firstRow, rows };
+  return { data, words: wordsOf(data), firstRow, rows };
 }
 
 /** Pillow's `bilinear_filter`: the triangle `max(0, 1 - |x|)`. */
@@ -513,12 +508,11 @@ function resampleColumns(
   threshold: number | undefined,
 ): ResampledMask {
   const { taps, first, count, weights, totals, identity } = coefficients;
-  const { data: rowData, stride, words, firstRow } = rows;
+  const { data: rowData, words, firstRow } = rows;
   const { lo, hi, spans, offsets } = rows.rows;
   const out = new Uint8Array(width * height);
   const thresholded = threshold !== undefined;
   const cut = threshold ?? 0;
-  const rowWords = (stride & 3) === 0 ? words : undefined;
   // Union of the window's change intervals, built by merging into one buffer and swapping.
   let union = scratchInt32(UNION, 2 * (width + 2));
   let next = scratchInt32(NEXT, 2 * (width + 2));
@@ -586,7 +580,7 @@ function resampleColumns(
     }
 
     const outRow = y * width;
-    const top = startRow * stride;
+    const top = startRow * width;
     const total = totals[y] ?? 0;
     const weightRow = y * taps;
     let x = low;
@@ -595,7 +589,7 @@ function resampleColumns(
       const changeEnd = interval < unionCount ? Math.min(union[2 * interval + 1] ?? 0, high) : high;
       // Columns x .. changeStart - 1 are constant over the window: follow the first row's runs.
       while (x < changeStart) {
-        const runEnd = Math.min(findRunEnd(rowData, rowWords, top + x, top + changeStart) - top, changeStart);
+        const runEnd = Math.min(findRunEnd(rowData, words, top + x, top + changeStart) - top, changeStart);
         const value = rowData[top + x] ?? 0;
         if (identity) writeSpan(outRow, x, runEnd, value);
         else for (let column = x; column < runEnd; column += 1) writeSpan(outRow, column, column + 1, constantWindow(value, total));
@@ -604,7 +598,7 @@ function resampleColumns(
       // Columns changeStart .. changeEnd - 1 change inside the window: multiply out.
       for (; x < changeEnd; x += 1) {
         let sum = FIXED_HALF;
-        for (let tap = 0, at = top + x; tap < length; tap += 1, at += stride) {
+        for (let tap = 0, at = top + x; tap < length; tap += 1, at += width) {
           sum = (sum + (rowData[at] ?? 0) * (weights[weightRow + tap] ?? 0)) | 0;
         }
         const sample = sum >> PRECISION_BITS;
@@ -618,14 +612,6 @@ function resampleColumns(
     }
   }
   return { data: out, area };
-}
-
-/** Rows of `rows` without the stride padding, `width × height` bytes. */
-function compactRows(rows: IntermediateRows, width: number, height: number): Uint8Array {
-  if (rows.stride === width) return rows.data.slice(0, width * height); // rows.data is scratch
-  const data = new Uint8Array(width * height);
-  for (let row = 0; row < height; row += 1) data.set(rows.data.subarray(row * rows.stride, row * rows.stride + width), row * width);
-  return data;
 }
 
 /** Sets each sample to 255 when greater than `threshold`, else 0; returns the number of 255s. */
