@@ -69,97 +69,61 @@ export function decodePngFirstChannel(bytes: Uint8Array): FirstChannel | undefin
     return undefined; // corrupt or oversized stream: let pngjs report it
   }
   if (raw.length !== expected) return undefined;
-  const data = channels === 1 ? unfilterGreyInPlace(raw, width, height) : unfilterFirstChannel(raw, width, height, channels);
-  return data === undefined ? undefined : { width, height, data };
+  if (!unfilterInPlace(raw, width * channels, height, channels)) return undefined;
+  return { width, height, data: firstChannel(raw, width, height, channels) };
 }
 
 /**
- * Undoes the PNG row filters of a one-channel image inside the inflated buffer: each row moves
- * left over the filter bytes before it (row y lands at y × width), then is unfiltered against the
- * row above, already in place. Returns a plain Uint8Array of the result, or `undefined` on an
- * unknown filter type.
+ * Undoes the PNG row filters inside the inflated data (row y's bytes stay at y × (rowBytes + 1)
+ * + 1, after its filter byte), `bpp` bytes per pixel; false on an unknown filter type.
  */
-function unfilterGreyInPlace(raw: Uint8Array, width: number, height: number): Uint8Array | undefined {
+function unfilterInPlace(raw: Uint8Array, rowBytes: number, height: number, bpp: number): boolean {
   for (let y = 0; y < height; y += 1) {
-    const source = y * (width + 1);
-    const filter = raw[source];
-    const row = y * width;
-    raw.copyWithin(row, source + 1, source + 1 + width);
+    const row = y * (rowBytes + 1) + 1;
+    const filter = raw[row - 1];
     if (filter === 0) continue;
-    const above = row - width;
+    const above = row - (rowBytes + 1); // the row above, already unfiltered (none for y = 0)
     if (filter === 1) {
-      for (let x = 1; x < width; x += 1) raw[row + x] = ((raw[row + x] ?? 0) + (raw[row + x - 1] ?? 0)) & 0xff;
+      for (let x = bpp; x < rowBytes; x += 1) raw[row + x] = ((raw[row + x] ?? 0) + (raw[row + x - bpp] ?? 0)) & 0xff;
     } else if (filter === 2) {
-      if (y > 0) for (let x = 0; x < width; x += 1) raw[row + x] = ((raw[row + x] ?? 0) + (raw[above + x] ?? 0)) & 0xff;
+      if (y > 0) for (let x = 0; x < rowBytes; x += 1) raw[row + x] = ((raw[row + x] ?? 0) + (raw[above + x] ?? 0)) & 0xff;
     } else if (filter === 3) {
-      for (let x = 0; x < width; x += 1) {
-        const left = x > 0 ? (raw[row + x - 1] ?? 0) : 0;
+      for (let x = 0; x < rowBytes; x += 1) {
+        const left = x >= bpp ? (raw[row + x - bpp] ?? 0) : 0;
         const up = y > 0 ? (raw[above + x] ?? 0) : 0;
         raw[row + x] = ((raw[row + x] ?? 0) + ((left + up) >> 1)) & 0xff;
       }
     } else if (filter === 4) {
-      for (let x = 0; x < width; x += 1) {
-        const left = x > 0 ? (raw[row + x - 1] ?? 0) : 0;
+      for (let x = 0; x < rowBytes; x += 1) {
+        const left = x >= bpp ? (raw[row + x - bpp] ?? 0) : 0;
         const up = y > 0 ? (raw[above + x] ?? 0) : 0;
-        const upperLeft = x > 0 && y > 0 ? (raw[above + x - 1] ?? 0) : 0;
+        const upperLeft = x >= bpp && y > 0 ? (raw[above + x - bpp] ?? 0) : 0;
         raw[row + x] = ((raw[row + x] ?? 0) + paeth(left, up, upperLeft)) & 0xff;
       }
     } else {
-      return undefined;
+      return false;
     }
   }
-  // A view keeps the inflated buffer (no copy), unless that buffer is shared: Node serves small
-  // allocations from one pooled ArrayBuffer, and a mask must not expose (or, when transferred,
-  // detach) other buffers' memory.
-  if (raw.byteOffset === 0 && raw.buffer.byteLength === raw.length) return new Uint8Array(raw.buffer, 0, width * height);
-  const own = new Uint8Array(width * height);
-  own.set(raw.subarray(0, width * height));
-  return own;
+  return true;
 }
 
-/** Undoes the PNG row filters (`bpp` = `channels` bytes) and keeps channel 0; `undefined` on an unknown filter type. */
-function unfilterFirstChannel(raw: Uint8Array, width: number, height: number, channels: number): Uint8Array | undefined {
+/** Channel 0 of the unfiltered rows as `width × height` bytes: for grey, the rows moved together in place. */
+function firstChannel(raw: Uint8Array, width: number, height: number, channels: number): Uint8Array {
   const rowBytes = width * channels;
+  if (channels === 1) {
+    for (let y = 0; y < height; y += 1) raw.copyWithin(y * width, y * (rowBytes + 1) + 1, (y + 1) * (rowBytes + 1));
+    // A view keeps the inflated buffer (no copy), unless that buffer is shared: Node serves small
+    // allocations from one pooled ArrayBuffer, and a mask must not expose (or, when transferred,
+    // detach) other buffers' memory.
+    if (raw.byteOffset === 0 && raw.buffer.byteLength === raw.length) return new Uint8Array(raw.buffer, 0, width * height);
+    const own = new Uint8Array(width * height); // not raw.slice(): on a Buffer that is a view
+    own.set(raw.subarray(0, width * height));
+    return own;
+  }
   const out = new Uint8Array(width * height);
-  let previous = new Uint8Array(rowBytes); // the row above; zeros above the first row
-  let current = new Uint8Array(rowBytes);
   for (let y = 0; y < height; y += 1) {
-    const start = y * (rowBytes + 1) + 1;
-    const filter = raw[start - 1];
-    if (filter === 0) {
-      current.set(raw.subarray(start, start + rowBytes));
-    } else if (filter === 1) {
-      for (let index = 0; index < rowBytes; index += 1) {
-        current[index] = ((raw[start + index] ?? 0) + (index >= channels ? (current[index - channels] ?? 0) : 0)) & 0xff;
-      }
-    } else if (filter === 2) {
-      for (let index = 0; index < rowBytes; index += 1) {
-        current[index] = ((raw[start + index] ?? 0) + (previous[index] ?? 0)) & 0xff;
-      }
-    } else if (filter === 3) {
-      for (let index = 0; index < rowBytes; index += 1) {
-        const left = index >= channels ? (current[index - channels] ?? 0) : 0;
-        current[index] = ((raw[start + index] ?? 0) + ((left + (previous[index] ?? 0)) >> 1)) & 0xff;
-      }
-    } else if (filter === 4) {
-      for (let index = 0; index < rowBytes; index += 1) {
-        const left = index >= channels ? (current[index - channels] ?? 0) : 0;
-        const above = previous[index] ?? 0;
-        const upperLeft = index >= channels ? (previous[index - channels] ?? 0) : 0;
-        current[index] = ((raw[start + index] ?? 0) + paeth(left, above, upperLeft)) & 0xff;
-      }
-    } else {
-      return undefined;
-    }
-    const outRow = y * width;
-    if (channels === 1) {
-      out.set(current, outRow);
-    } else {
-      for (let x = 0; x < width; x += 1) out[outRow + x] = current[x * channels] ?? 0;
-    }
-    const swap = previous;
-    previous = current;
-    current = swap;
+    const row = y * (rowBytes + 1) + 1;
+    for (let x = 0; x < width; x += 1) out[y * width + x] = raw[row + x * channels] ?? 0;
   }
   return out;
 }
